@@ -1,0 +1,172 @@
+"""Headless command line: ``python main.py simulate ...`` (JSON Lines or a table).
+
+This module must not import Qt: ``simulate`` runs on machines with no display and
+no Qt libraries. The window (``initviz.app``) is imported only when asked for.
+The JSON Lines output is a stable contract; see README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+
+from .engine import ACTIVATIONS, SCHEMES, ConfigError, MemoryRefused, RunSummary, SimulationConfig, simulate
+from .engine.config import DTYPES, INPUTS
+from .engine.initializers import DISTRIBUTIONS, MODES
+
+
+class UsageError(Exception):
+    """A bad command-line argument; the message is one line for the user."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage and exiting."""
+
+    def error(self, message: str):  # argparse's hook name
+        raise UsageError(message)
+
+
+def _range(text: str) -> tuple[float, float]:
+    try:
+        lo, hi = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LOW,HIGH such as 0,1; got {text!r}") from None
+    return lo, hi
+
+
+def add_simulation_arguments(p: argparse.ArgumentParser) -> None:
+    """The run's parameters, shared by ``simulate`` and the window's command line."""
+    p.add_argument("--activation", choices=list(ACTIVATIONS), default="sigmoid")
+    p.add_argument("--alpha", type=float, default=None, help="leaky ReLU slope or ELU alpha")
+    p.add_argument("--init", choices=list(SCHEMES), default="normal")
+    p.add_argument("--std", type=float, default=1.0, help="std of normal and truncated_normal")
+    p.add_argument("--value", type=float, default=1.0, help="value of constant")
+    p.add_argument("--limit", type=float, default=1.0, help="limit a of uniform U(-a, a)")
+    p.add_argument("--gain", type=float, default=1.0)
+    p.add_argument("--scale", type=float, default=1.0, help="variance_scaling scale")
+    p.add_argument("--mode", choices=list(MODES), default="fan_in")
+    p.add_argument("--distribution", choices=list(DISTRIBUTIONS), default="normal")
+    p.add_argument("--depth", type=int, default=5)
+    p.add_argument("--width", type=int, default=100)
+    p.add_argument("--features", type=int, default=None, help="input features (default: --width)")
+    p.add_argument("--samples", type=int, default=1000)
+    p.add_argument("--bins", type=int, default=30)
+    p.add_argument("--range", type=_range, default=None, dest="hist_range", metavar="LOW,HIGH")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--dtype", choices=list(DTYPES), default="float32")
+    p.add_argument("--bias-std", type=float, default=0.0, help="biases ~ N(0, bias_std^2); 0: no bias")
+    p.add_argument("--input", choices=list(INPUTS), default="normal")
+    p.add_argument("--gradients", action="store_true", help="also run the backward pass")
+
+
+def config_from_args(args: argparse.Namespace) -> SimulationConfig:
+    """The validated configuration; ConfigError names a wrong value."""
+    return SimulationConfig(
+        samples=args.samples,
+        features=args.features,
+        depth=args.depth,
+        width=args.width,
+        activation=args.activation,
+        activation_param=args.alpha,
+        init=args.init,
+        std=args.std,
+        value=args.value,
+        limit=args.limit,
+        gain=args.gain,
+        scale=args.scale,
+        mode=args.mode,
+        distribution=args.distribution,
+        bias="normal" if args.bias_std > 0 else "zeros",
+        bias_std=args.bias_std,
+        input=args.input,
+        bins=args.bins,
+        hist_range=args.hist_range,
+        seed=args.seed,
+        dtype=args.dtype,
+        gradients=args.gradients,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="initviz", description="See how weight initialization shapes every layer.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sim = sub.add_parser("simulate", help="run a simulation headless and print every layer")
+    add_simulation_arguments(sim)
+    sim.add_argument("--json", action="store_true", help="JSON Lines: one object per layer and pass")
+    return parser
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "-"
+    if not math.isfinite(x):
+        return str(x)
+    return f"{x:.4g}"
+
+
+def _table_row(r) -> str:
+    if r.pass_name == "forward":
+        extra = f"{r.saturated:9.3f} {r.dead:6.3f} {r.distinct_units:8d}"
+    else:
+        extra = f"{'-':>9} {'-':>6} {'-':>8}"
+    return (
+        f"{r.pass_name:<8} {r.layer:5d} {_fmt(r.mean):>10} {_fmt(r.std):>10} "
+        f"{_fmt(r.predicted_std):>10} {_fmt(r.min):>10} {_fmt(r.max):>10} {extra} {r.nonfinite:9d}"
+    )
+
+
+def run_simulate(args: argparse.Namespace, out=None) -> int:
+    out = out or sys.stdout
+    config = config_from_args(args)
+    results = simulate(config)  # refuses an oversized run before printing anything
+    if not args.json:
+        print(
+            f"{'pass':<8} {'layer':>5} {'mean':>10} {'std':>10} {'predicted':>10} {'min':>10} "
+            f"{'max':>10} {'saturated':>9} {'dead':>6} {'distinct':>8} {'nonfinite':>9}",
+            file=out,
+        )
+    for result in results:
+        if isinstance(result, RunSummary):
+            if args.json:
+                print(json.dumps(result.to_json()), file=out)
+            else:
+                why = {None: "finished", "diverged": f"diverged at layer {result.diverged_at}"}.get(
+                    result.stopped, result.stopped
+                )
+                print(f"{result.layers} layer results in {result.seconds:.3f} s; {why}", file=out)
+        elif args.json:
+            print(json.dumps(result.to_json(), allow_nan=False), file=out)
+        else:
+            print(_table_row(result), file=out)
+        out.flush()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python main.py``: ``simulate`` headless, anything else the window."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] != "simulate":
+        from .app import main as app_main  # Qt is imported only here
+
+        return app_main(argv)
+    try:
+        args = build_parser().parse_args(argv)
+        return run_simulate(args)
+    except (UsageError, ConfigError) as exc:
+        print(f"initviz simulate: error: {exc}", file=sys.stderr)
+        return 2
+    except MemoryRefused as exc:
+        print(f"initviz simulate: refused: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def main_entry() -> None:
+    """Console-script entry point (``initviz``)."""
+    sys.exit(main())

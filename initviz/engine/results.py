@@ -1,0 +1,172 @@
+"""The small, immutable per-layer results that ``simulate`` yields.
+
+Only these cross thread boundaries: a few hundred numbers per layer, never the
+activation matrices themselves (a 64 x 64 corner is kept for the symmetry heat map).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+
+def frozen_array(values, dtype) -> np.ndarray:
+    """A read-only copy, so a result can be shared between threads without surprises."""
+    out = np.array(values, dtype=dtype, copy=True)
+    out.setflags(write=False)
+    return out
+
+
+def _num(x: float | None) -> float | None:
+    """A JSON-safe float: NaN and infinities become None (JSON has no such numbers)."""
+    if x is None:
+        return None
+    x = float(x)
+    return x if np.isfinite(x) else None
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """Counts over fixed edges; values outside the edges are counted, never dropped.
+
+    ``counts[i]`` counts edges[i] <= v < edges[i+1] (the last bin includes its right
+    edge, as ``numpy.histogram``); ``underflow`` counts v < edges[0], ``overflow``
+    v > edges[-1]. ``predicted`` holds the mean-field expected counts per bin, or None.
+    """
+
+    counts: np.ndarray
+    edges: np.ndarray
+    underflow: int
+    overflow: int
+    predicted: np.ndarray | None = None
+
+    @property
+    def total(self) -> int:
+        return int(self.counts.sum()) + self.underflow + self.overflow
+
+
+@dataclass(frozen=True)
+class ForwardLayer:
+    """One layer of the forward pass: its activations a = phi(z) and pre-activations z."""
+
+    layer: int
+    units: int
+    activations: Histogram
+    preactivations: Histogram
+    mean: float
+    std: float
+    min: float
+    max: float
+    pre_mean: float
+    pre_std: float
+    saturated: float
+    dead: float
+    nonfinite: int
+    distinct_units: int
+    predicted_std: float | None
+    predicted_pre_std: float | None
+    snapshot: np.ndarray
+    seconds: float
+
+    pass_name = "forward"
+
+    def to_json(self) -> dict[str, Any]:
+        h = self.activations
+        p = self.preactivations
+        return {
+            "pass": "forward",
+            "layer": self.layer,
+            "mean": _num(self.mean),
+            "std": _num(self.std),
+            "min": _num(self.min),
+            "max": _num(self.max),
+            "edges": [float(e) for e in h.edges],
+            "counts": [int(c) for c in h.counts],
+            "underflow": h.underflow,
+            "overflow": h.overflow,
+            "saturated": _num(self.saturated),
+            "dead": _num(self.dead),
+            "nonfinite": self.nonfinite,
+            "distinct_units": self.distinct_units,
+            "predicted_std": _num(self.predicted_std),
+            "predicted_counts": None if h.predicted is None else [float(c) for c in h.predicted],
+            "pre_mean": _num(self.pre_mean),
+            "pre_std": _num(self.pre_std),
+            "pre_edges": [float(e) for e in p.edges],
+            "pre_counts": [int(c) for c in p.counts],
+            "pre_underflow": p.underflow,
+            "pre_overflow": p.overflow,
+            "predicted_pre_std": _num(self.predicted_pre_std),
+            "seconds": self.seconds,
+        }
+
+
+@dataclass(frozen=True)
+class BackwardLayer:
+    """One layer of the backward pass.
+
+    ``gradient`` is dL/da for this layer's activations a (the loss is sum(g * a_top)
+    with g standard normal), ``weight_gradient`` is dL/dW = a_prev^T (dL/da * phi'(z)).
+    """
+
+    layer: int
+    gradient: Histogram
+    mean: float
+    std: float
+    min: float
+    max: float
+    nonfinite: int
+    predicted_std: float | None
+    weight_gradient: Histogram
+    weight_std: float
+    predicted_weight_std: float | None
+    seconds: float
+
+    pass_name = "backward"
+
+    def to_json(self) -> dict[str, Any]:
+        h = self.gradient
+        w = self.weight_gradient
+        return {
+            "pass": "backward",
+            "layer": self.layer,
+            "mean": _num(self.mean),
+            "std": _num(self.std),
+            "min": _num(self.min),
+            "max": _num(self.max),
+            "edges": [float(e) for e in h.edges],
+            "counts": [int(c) for c in h.counts],
+            "underflow": h.underflow,
+            "overflow": h.overflow,
+            "saturated": None,
+            "dead": None,
+            "nonfinite": self.nonfinite,
+            "distinct_units": None,
+            "predicted_std": _num(self.predicted_std),
+            "weight_std": _num(self.weight_std),
+            "predicted_weight_std": _num(self.predicted_weight_std),
+            "weight_edges": [float(e) for e in w.edges],
+            "weight_counts": [int(c) for c in w.counts],
+            "weight_underflow": w.underflow,
+            "weight_overflow": w.overflow,
+            "seconds": self.seconds,
+        }
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """The last item of every run: how many layer results came and why it stopped.
+
+    ``stopped`` is None (finished), "diverged" (a layer held non-finite values; that
+    layer was yielded and the run ended) or "cancelled".
+    """
+
+    layers: int
+    stopped: str | None
+    seconds: float
+    diverged_at: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"summary": {"layers": self.layers, "stopped": self.stopped, "seconds": self.seconds}}

@@ -1,0 +1,410 @@
+"""``simulate(config)``: push a batch through a deep dense network, one layer at a time.
+
+A generator of small immutable per-layer results (``ForwardLayer``, then, with
+gradients on, ``BackwardLayer`` from the top layer down), closed by one ``RunSummary``.
+Stopping early is cooperative: stop iterating, or set the ``cancel`` event, which is
+checked between layers.
+
+Randomness: one ``SeedSequence(seed)`` per run; the inputs, every layer's weights and
+biases and the top gradient each get their own ``Generator`` from a fixed spawn key, so
+layer k's weights are the same whether the run has 5 layers or 50, and runs that differ
+only in the scheme see the same inputs and the same underlying draws.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from .activations import Activation, get_activation
+from .config import SimulationConfig
+from .edges import EdgePlan, plan_edges
+from .initializers import draw_weights, weight_std
+from .memory import check_memory
+from .results import BackwardLayer, ForwardLayer, Histogram, RunSummary, frozen_array
+from .stats import BinSpec, LayerSummarizer
+from .theory import (
+    LayerPrediction,
+    gaussian_expectation,
+    gradient_gains,
+    predict_forward,
+    predicted_bin_probabilities,
+)
+
+#: LSUV (Mishkin & Matas 2015): target output variance 1 within this tolerance, at most
+#: this many rescaling steps.
+LSUV_TOLERANCE = 0.01
+LSUV_MAX_STEPS = 10
+#: Activations kept at once by the checkpointed backward pass (independent of depth).
+CHECKPOINT_SLOTS = 16
+#: Size of the corner of each layer's activations kept for the symmetry heat map.
+SNAPSHOT = 64
+
+Result = ForwardLayer | BackwardLayer | RunSummary
+
+
+def stream(seed: int, *key: int) -> np.random.Generator:
+    """The Generator for one named stream of a run: (0,) inputs, (k,) layer k's weights,
+    (k, 1) its biases, (0, 1) the unit fingerprint, (0, 2) the top gradient."""
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=key)))
+
+
+def input_batch(config: SimulationConfig) -> np.ndarray:
+    """The (samples, features) input: N(0, 1), or U(-1, 1) for ``input='uniform'``."""
+    rng = stream(config.seed, 0)
+    shape = (config.samples, config.features)
+    dtype = np.dtype(config.dtype)
+    if config.input == "uniform":
+        x = rng.random(shape, dtype=dtype)
+        x *= 2
+        x -= 1
+        return x
+    return rng.standard_normal(shape, dtype=dtype)
+
+
+def input_second_moment(config: SimulationConfig) -> float:
+    """E[x^2] of the input distribution: 1 for N(0, 1), 1/3 for U(-1, 1)."""
+    return 1.0 if config.input == "normal" else 1.0 / 3.0
+
+
+def bias_moments(config: SimulationConfig) -> tuple[float, float]:
+    """(mean, variance) of one bias entry."""
+    if config.bias == "constant":
+        return config.bias_value, 0.0
+    if config.bias == "normal":
+        return 0.0, config.bias_std**2
+    return 0.0, 0.0
+
+
+class Network:
+    """Weights and biases of a configured network, regenerated on demand from their streams.
+
+    Regenerating instead of storing keeps memory independent of depth; LSUV's per-layer
+    scale factors (one float each) are the only state learned on data.
+    """
+
+    def __init__(self, config: SimulationConfig) -> None:
+        self.config = config
+        self.spec = config.init_spec
+        self.dtype = np.dtype(config.dtype)
+        self.activation: Activation = get_activation(config.activation)
+        self.parameter = self.activation.parameter(config.activation_param)
+        self.lsuv_scale: dict[int, float] = {}
+
+    def weights(self, layer: int) -> np.ndarray:
+        fan_in, fan_out = self.config.fans(layer)
+        w = draw_weights(self.spec, stream(self.config.seed, layer), fan_in, fan_out, self.dtype)
+        if layer in self.lsuv_scale:
+            w *= self.dtype.type(self.lsuv_scale[layer])
+        return w
+
+    def bias(self, layer: int) -> np.ndarray | None:
+        cfg = self.config
+        width = cfg.width[layer - 1]
+        if cfg.bias == "constant" and cfg.bias_value != 0:
+            return np.full(width, cfg.bias_value, dtype=self.dtype)
+        if cfg.bias == "normal" and cfg.bias_std > 0:
+            b = stream(cfg.seed, layer, 1).standard_normal(width, dtype=self.dtype)
+            b *= self.dtype.type(cfg.bias_std)
+            return b
+        return None
+
+    def preactivation(self, layer: int, x: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
+        z = x @ (self.weights(layer) if w is None else w)
+        b = self.bias(layer)
+        if b is not None:
+            z += b
+        return z
+
+    def fit_lsuv(self, layer: int, x: np.ndarray) -> np.ndarray:
+        """Mishkin & Matas 2015, LSUV: rescale the orthogonal W until Var(xW + b) = 1 +- tol."""
+        w = self.weights(layer)
+        scale = 1.0
+        for _ in range(LSUV_MAX_STEPS):
+            z = self.preactivation(layer, x, w)
+            var = float(np.var(z, dtype=np.float64))
+            if not math.isfinite(var) or var == 0 or abs(var - 1.0) < LSUV_TOLERANCE:
+                break
+            factor = 1.0 / math.sqrt(var)
+            w *= self.dtype.type(factor)
+            scale *= factor
+        self.lsuv_scale[layer] = scale
+        return w
+
+    def forward_activation(self, layer: int, x: np.ndarray) -> np.ndarray:
+        return self.activation.forward(self.preactivation(layer, x), self.parameter)
+
+
+def predictions(config: SimulationConfig, net: Network) -> list[LayerPrediction] | None:
+    """Mean-field predictions per layer, or None where the theory does not apply
+    (constant weights: every unit is the same deterministic function)."""
+    spec = config.init_spec
+    if spec.name == "constant":
+        return None
+    weight_vars, fan_ins = [], []
+    for layer in range(1, config.depth + 1):
+        fan_in, fan_out = config.fans(layer)
+        fan_ins.append(fan_in)
+        if spec.name == "lsuv":
+            weight_vars.append(None)
+        else:
+            weight_vars.append(weight_std(spec, fan_in, fan_out) ** 2)
+    mean_b, var_b = bias_moments(config)
+    return predict_forward(
+        net.activation, net.parameter, weight_vars, fan_ins, mean_b, var_b, input_second_moment(config)
+    )
+
+
+@dataclass
+class _Counter:
+    n: int = 0
+
+
+def simulate(config: SimulationConfig, cancel: threading.Event | None = None) -> Iterator[Result]:
+    """Run ``config``: yields per-layer results, then one ``RunSummary``.
+
+    Raises ``MemoryRefused`` at once (nothing allocated) when the run would not fit
+    in the memory this machine has.
+    """
+    check_memory(config)
+    return _run(config, cancel or threading.Event())
+
+
+def _run(config: SimulationConfig, cancel: threading.Event) -> Iterator[Result]:
+    start = time.perf_counter()
+    net = Network(config)
+    count = _Counter()
+    with np.errstate(all="ignore"), LayerSummarizer() as summarizer:
+        preds = predictions(config, net)
+        stopped, diverged_at = yield from _forward(config, net, preds, summarizer, cancel, count)
+        if stopped is None and config.gradients:
+            stopped, diverged_at = yield from _backward(config, net, preds, summarizer, cancel, count)
+    yield RunSummary(count.n, stopped, time.perf_counter() - start, diverged_at)
+
+
+def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, count):
+    x = input_batch(config)
+    plan: EdgePlan | None = plan_edges(config, net.activation, net.parameter, preds)
+    saturation = net.activation.saturation_intervals(net.parameter)
+    fingerprint = stream(config.seed, 0, 1).standard_normal(config.samples).astype(config.dtype)
+    mean_b, _ = bias_moments(config)
+    for layer in range(1, config.depth + 1):
+        if cancel.is_set():
+            return "cancelled", None
+        t0 = time.perf_counter()
+        w = net.fit_lsuv(layer, x) if config.init == "lsuv" else net.weights(layer)
+        z = net.preactivation(layer, x, w)
+        a = net.activation.forward(z, net.parameter)
+        del w
+        if plan.needs_data:
+            plan = plan.from_first_layer(z, a)
+        s = summarizer.forward(z, a, plan.pre, plan.act, saturation, fingerprint)
+        pred = preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
+        result = _forward_result(config, net, layer, z, a, s, plan, pred, mean_b, t0)
+        del z
+        x = a
+        count.n += 1
+        yield result
+        if result.nonfinite:
+            return "diverged", layer
+    return None, None
+
+
+def _distinct_units(a: np.ndarray, fingerprint: np.ndarray) -> int:
+    """Units whose outputs differ over the batch (1 for constant weights).
+
+    Units are sorted by a random projection of their outputs; runs of neighbours whose
+    projections agree within rounding are then compared column against column, so two
+    units count as one only when every sample's output agrees to float rounding.
+    """
+    units = a.shape[1]
+    tol = 1e-6 if a.dtype == np.float32 else 1e-12
+    order = np.argsort(fingerprint, kind="stable")
+    fp = fingerprint[order]
+    scale = float(np.max(np.abs(fp)))
+    peak = float(np.max(np.abs(a)))
+    if not (math.isfinite(scale) and math.isfinite(peak)):
+        return units
+    close = np.abs(np.diff(fp)) <= tol * max(scale, 1e-300)
+    distinct = units - int(np.count_nonzero(close))
+    # Verify each run of "close" neighbours against its first member.
+    starts = np.flatnonzero(np.diff(np.concatenate(([0], close.astype(np.int8), [0]))) == 1)
+    ends = np.flatnonzero(np.diff(np.concatenate(([0], close.astype(np.int8), [0]))) == -1)
+    for s, e in zip(starts, ends):
+        members = order[s : e + 1]
+        block = a[:, members]
+        same = np.all(np.abs(block - block[:, :1]) <= tol * (np.abs(block[:, :1]) + peak), axis=0)
+        distinct += int(np.count_nonzero(~same[1:]))
+    return distinct
+
+
+def _histogram(stats: dict, spec: BinSpec, predicted: np.ndarray | None) -> Histogram:
+    return Histogram(
+        counts=frozen_array(stats["counts"], np.int64),
+        edges=frozen_array(spec.edges, np.float64),
+        underflow=stats["underflow"],
+        overflow=stats["overflow"],
+        predicted=None if predicted is None else frozen_array(predicted, np.float64),
+    )
+
+
+def _forward_result(config, net, layer, z, a, s, plan, pred, mean_b, t0) -> ForwardLayer:
+    n = a.size
+    act, pre = s["a"], s["z"]
+    pred_act = pred_pre = None
+    if pred is not None and math.isfinite(pred.q):
+        fn = lambda v: net.activation.forward(v, net.parameter)  # noqa: E731
+        pred_act = n * predicted_bin_probabilities(fn, pred.pre_mean, pred.q, plan.act.edges)
+        pred_pre = n * predicted_bin_probabilities(lambda v: v, pred.pre_mean, pred.q, plan.pre.edges)
+    nonfinite = act["nonfinite"] + pre["nonfinite"]
+    distinct = _distinct_units(a, s["fingerprint"]) if nonfinite == 0 else a.shape[1]
+    snap = a[:SNAPSHOT, :SNAPSHOT]
+    return ForwardLayer(
+        layer=layer,
+        units=a.shape[1],
+        activations=_histogram(act, plan.act, pred_act),
+        preactivations=_histogram(pre, plan.pre, pred_pre),
+        mean=act["mean"],
+        std=act["std"],
+        min=act["min"],
+        max=act["max"],
+        pre_mean=pre["mean"],
+        pre_std=pre["std"],
+        saturated=s["saturated"] / n,
+        dead=1.0 - float(np.count_nonzero(s["nonzero_units"])) / a.shape[1],
+        nonfinite=nonfinite,
+        distinct_units=distinct,
+        predicted_std=None if pred is None else pred.act_std,
+        predicted_pre_std=None if pred is None else math.sqrt(pred.q),
+        snapshot=frozen_array(snap, np.float32),
+        seconds=time.perf_counter() - t0,
+    )
+
+
+def _backward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, count):
+    """Back-propagate g ~ N(0, 1) from the top; activations recomputed from checkpoints.
+
+    At most CHECKPOINT_SLOTS activations are held: a segment that fits is run forward
+    storing every layer's input; a longer one is split in half, its midpoint kept, the
+    upper half reversed first (recursively, with one slot fewer), then the lower half.
+    Memory stays flat in depth; the forward work grows as depth * log2(depth / slots).
+    """
+    depth = config.depth
+    widths = config.width
+    dtype = np.dtype(config.dtype)
+    g = stream(config.seed, 0, 2).standard_normal((config.samples, widths[-1]), dtype=dtype)
+    grad_pred, wgrad_pred = _gradient_predictions(config, net, preds)
+    plan = _GradientPlan(grad_pred, wgrad_pred, config.bins)
+    state = {"g": g, "stopped": None, "at": None}
+
+    def step(layer: int, a_prev: np.ndarray):
+        t0 = time.perf_counter()
+        w = net.weights(layer)
+        z = net.preactivation(layer, a_prev, w)
+        g = state["g"]
+        delta = net.activation.derivative(z, net.parameter)
+        del z
+        delta *= g
+        w_grad = a_prev.T @ delta
+        g_stats_spec, w_spec = plan.specs(g, w_grad)
+        gs = summarizer.tensor(g, g_stats_spec)
+        ws = summarizer.tensor(w_grad, w_spec)
+        state["g"] = delta @ w.T
+        k = layer - 1
+        result = BackwardLayer(
+            layer=layer,
+            gradient=_histogram(gs, g_stats_spec, None),
+            mean=gs["mean"],
+            std=gs["std"],
+            min=gs["min"],
+            max=gs["max"],
+            nonfinite=gs["nonfinite"] + ws["nonfinite"],
+            predicted_std=grad_pred[k] if grad_pred else None,
+            weight_gradient=_histogram(ws, w_spec, None),
+            weight_std=ws["std"],
+            predicted_weight_std=wgrad_pred[k] if wgrad_pred else None,
+            seconds=time.perf_counter() - t0,
+        )
+        return result
+
+    def reverse(first: int, x: np.ndarray, n: int, slots: int):
+        if n <= max(slots, 1):
+            inputs = [x]
+            for layer in range(first, first + n - 1):
+                inputs.append(net.forward_activation(layer, inputs[-1]))
+            for i in range(n - 1, -1, -1):
+                if cancel.is_set():
+                    state["stopped"] = "cancelled"
+                    return
+                result = step(first + i, inputs[i])
+                inputs[i] = None
+                count.n += 1
+                yield result
+                if result.nonfinite:
+                    state["stopped"], state["at"] = "diverged", first + i
+                    return
+            return
+        left = n // 2
+        mid = x
+        for layer in range(first, first + left):
+            mid = net.forward_activation(layer, mid)
+        yield from reverse(first + left, mid, n - left, slots - 1)
+        del mid
+        if state["stopped"] is None:
+            yield from reverse(first, x, left, slots)
+
+    yield from reverse(1, input_batch(config), depth, CHECKPOINT_SLOTS)
+    return state["stopped"], state["at"]
+
+
+def _gradient_predictions(config, net: Network, preds):
+    """Predicted std of dL/da and of dL/dW per layer (index 0 = layer 1), or (None, None)."""
+    if preds is None or len(preds) < config.depth or config.init == "lsuv":
+        return None, None
+    spec = config.init_spec
+    fans = [config.fans(k) for k in range(1, config.depth + 1)]
+    wvars = [weight_std(spec, fi, fo) ** 2 for fi, fo in fans]
+    chis = gradient_gains(net.activation, net.parameter, preds, wvars, fans)
+    g2 = [0.0] * config.depth
+    g2[-1] = 1.0
+    for k in range(config.depth - 1, 0, -1):
+        g2[k - 1] = g2[k] * chis[k]
+    act_second = [input_second_moment(config)] + [p.act_std**2 + p.act_mean**2 for p in preds[:-1]]
+    wstd = []
+    for k, p in enumerate(preds):
+        d2 = gaussian_expectation(lambda v: net.activation.derivative(v + p.pre_mean, net.parameter) ** 2, p.q)
+        wstd.append(math.sqrt(config.samples * act_second[k] * g2[k] * d2))
+    return [math.sqrt(v) for v in g2], wstd
+
+
+class _GradientPlan:
+    """Edges for the gradient histograms, the same for every layer of a run: +-4 times
+    the largest predicted std, or, without a prediction, +-4 times the top layer's
+    measured std."""
+
+    def __init__(self, grad_pred, wgrad_pred, bins: int) -> None:
+        self.bins = bins
+        self.g = _symmetric(grad_pred, bins)
+        self.w = _symmetric(wgrad_pred, bins)
+
+    def specs(self, g: np.ndarray, w_grad: np.ndarray) -> tuple[BinSpec, BinSpec]:
+        if self.g is None:
+            self.g = _symmetric([float(np.std(g, dtype=np.float64))], self.bins)
+        if self.w is None:
+            self.w = _symmetric([float(np.std(w_grad, dtype=np.float64))], self.bins)
+        return self.g, self.w
+
+
+def _symmetric(stds, bins: int) -> BinSpec | None:
+    if not stds:
+        return None
+    finite = [s for s in stds if math.isfinite(s) and s > 0]
+    if not finite:
+        return BinSpec(-1.0, 1.0, bins)
+    r = 4.0 * max(finite)
+    return BinSpec(-r, r, bins)

@@ -27,6 +27,29 @@ def _num(x: float | None) -> float | None:
     return x if np.isfinite(x) else None
 
 
+def _histogram_json(h: Histogram, prefix: str = "") -> dict[str, Any]:
+    """edges, counts, underflow and overflow of ``h`` under keys starting with ``prefix``."""
+    return {
+        f"{prefix}edges": [float(e) for e in h.edges],
+        f"{prefix}counts": [int(c) for c in h.counts],
+        f"{prefix}underflow": h.underflow,
+        f"{prefix}overflow": h.overflow,
+    }
+
+
+def _layer_json(r, histogram: Histogram) -> dict[str, Any]:
+    """The keys every per-layer line has, in the contract's order."""
+    return {
+        "pass": r.pass_name,
+        "layer": r.layer,
+        "mean": _num(r.mean),
+        "std": _num(r.std),
+        "min": _num(r.min),
+        "max": _num(r.max),
+        **_histogram_json(histogram),
+    }
+
+
 @dataclass(frozen=True)
 class Histogram:
     """Counts over fixed edges; values outside the edges are counted, never dropped.
@@ -74,18 +97,8 @@ class ForwardLayer:
 
     def to_json(self) -> dict[str, Any]:
         h = self.activations
-        p = self.preactivations
         return {
-            "pass": "forward",
-            "layer": self.layer,
-            "mean": _num(self.mean),
-            "std": _num(self.std),
-            "min": _num(self.min),
-            "max": _num(self.max),
-            "edges": [float(e) for e in h.edges],
-            "counts": [int(c) for c in h.counts],
-            "underflow": h.underflow,
-            "overflow": h.overflow,
+            **_layer_json(self, h),
             "saturated": _num(self.saturated),
             "dead": _num(self.dead),
             "nonfinite": self.nonfinite,
@@ -94,10 +107,7 @@ class ForwardLayer:
             "predicted_counts": None if h.predicted is None else [float(c) for c in h.predicted],
             "pre_mean": _num(self.pre_mean),
             "pre_std": _num(self.pre_std),
-            "pre_edges": [float(e) for e in p.edges],
-            "pre_counts": [int(c) for c in p.counts],
-            "pre_underflow": p.underflow,
-            "pre_overflow": p.overflow,
+            **_histogram_json(self.preactivations, "pre_"),
             "predicted_pre_std": _num(self.predicted_pre_std),
             "seconds": self.seconds,
         }
@@ -127,19 +137,8 @@ class BackwardLayer:
     pass_name = "backward"
 
     def to_json(self) -> dict[str, Any]:
-        h = self.gradient
-        w = self.weight_gradient
         return {
-            "pass": "backward",
-            "layer": self.layer,
-            "mean": _num(self.mean),
-            "std": _num(self.std),
-            "min": _num(self.min),
-            "max": _num(self.max),
-            "edges": [float(e) for e in h.edges],
-            "counts": [int(c) for c in h.counts],
-            "underflow": h.underflow,
-            "overflow": h.overflow,
+            **_layer_json(self, self.gradient),
             "saturated": None,
             "dead": None,
             "nonfinite": self.nonfinite,
@@ -147,10 +146,7 @@ class BackwardLayer:
             "predicted_std": _num(self.predicted_std),
             "weight_std": _num(self.weight_std),
             "predicted_weight_std": _num(self.predicted_weight_std),
-            "weight_edges": [float(e) for e in w.edges],
-            "weight_counts": [int(c) for c in w.counts],
-            "weight_underflow": w.underflow,
-            "weight_overflow": w.overflow,
+            **_histogram_json(self.weight_gradient, "weight_"),
             "seconds": self.seconds,
         }
 

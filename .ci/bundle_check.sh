@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# CI: build the PyInstaller bundle and check it as a lecturer would use it.
+#
+#   .ci/bundle_check.sh        (from anywhere; needs .venv, made by the README's test command)
+#
+# Builds dist/initviz/ with initviz.spec, then checks: its size (at most 150 MB, `du -sm`);
+# the bundled `--self-test`, `render` and `simulate --json` offscreen; start-up against
+# `python main.py --self-test` (interleaved runs, medians; printed, at most 1.2x); a run
+# from a read-only copy; a missing settings folder (created) and an unwritable one (runs,
+# says settings will not be saved); no display at all (non-zero exit, one sentence, no
+# traceback). Prints the size and the start-up ratio. Fails on the first failed check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+MAX_MB=${INITVIZ_BUNDLE_MAX_MB:-150}
+MAX_STARTUP_RATIO=${INITVIZ_STARTUP_MAX_RATIO:-1.2}
+PY=.venv/bin/python
+start=$(date +%s)
+
+fail() { echo "bundle_check: FAIL: $*" >&2; exit 1; }
+step() { echo "bundle_check: $*"; }
+
+[ -x "$PY" ] || fail "no .venv: run the README's test command first"
+tmp=$(mktemp -d /tmp/initviz-bundle-check.XXXXXX)
+chmod 755 "$tmp"
+cleanup() { chmod -R u+w "$tmp" 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+# --- build ------------------------------------------------------------------------
+# The version the spec was written and measured with (the spec wraps one of its functions).
+"$PY" -m pip install -q "pyinstaller==6.22.3"
+step "building dist/initviz with initviz.spec"
+build_start=$(date +%s)
+"$PY" -m PyInstaller --noconfirm --clean --log-level WARN initviz.spec > "$tmp/build.log" 2>&1 \
+  || { tail -40 "$tmp/build.log"; fail "pyinstaller initviz.spec failed"; }
+APP="$ROOT/dist/initviz/initviz"
+[ -x "$APP" ] || fail "no executable at dist/initviz/initviz"
+step "built in $(( $(date +%s) - build_start )) s"
+
+# --- contents and size -------------------------------------------------------------
+size_mb=$(du -sm dist/initviz | cut -f1)
+step "size of dist/initviz: ${size_mb} MB (du -sm; target <= ${MAX_MB})"
+[ "$size_mb" -le "$MAX_MB" ] || fail "dist/initviz is ${size_mb} MB, over ${MAX_MB} MB"
+internal=dist/initviz/_internal
+for f in resources/icon.svg resources/icon-256.png resources/initviz.desktop LICENSE; do
+  [ -f "$internal/$f" ] || fail "the bundle lacks $f"
+done
+if find dist/initviz -path '*/tests/*' -o -name 'test_*.py' -o -name 'tkinter' -o -name '_tkinter*' \
+     -o -name 'libQt6Network*' -o -name 'libQt6OpenGL*' | grep -q .; then
+  fail "the bundle holds test code, tkinter or an unused Qt module"
+fi
+
+# --- the three commands, offscreen -------------------------------------------------
+step "bundled --self-test (offscreen)"
+QT_QPA_PLATFORM=offscreen "$APP" --self-test > "$tmp/self.out" 2> "$tmp/self.err" \
+  || { cat "$tmp/self.out" "$tmp/self.err"; fail "bundled --self-test exited non-zero"; }
+"$PY" - "$tmp/self.out" <<'EOF' || { cat "$tmp/self.out" "$tmp/self.err"; fail "bundled --self-test printed no JSON line"; }
+import json, sys
+lines = [l for l in open(sys.argv[1], encoding="utf-8").read().splitlines() if l.strip()]
+print("  self-test:", json.dumps(json.loads(lines[-1])))
+EOF
+
+step "bundled render --preset sigmoid_std1 --out $tmp/x.png (offscreen)"
+QT_QPA_PLATFORM=offscreen "$APP" render --preset sigmoid_std1 --out "$tmp/x.png" > "$tmp/render.out" 2>&1 \
+  || { cat "$tmp/render.out"; fail "bundled render exited non-zero"; }
+"$PY" - "$tmp/x.png" <<'EOF' || fail "render wrote no usable PNG"
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+width, height = struct.unpack(">II", data[16:24])
+assert width >= 300 and height >= 150 and len(data) > 5000, (width, height, len(data))
+print(f"  render: {width}x{height} PNG, {len(data)} bytes")
+EOF
+QT_QPA_PLATFORM=offscreen "$APP" render --list > "$tmp/list.out" 2>&1 || fail "bundled render --list failed"
+grep -qx "sigmoid_std1" "$tmp/list.out" || fail "render --list does not name sigmoid_std1"
+
+step "bundled simulate --json"
+"$APP" simulate --json > "$tmp/sim.out" || fail "bundled simulate --json exited non-zero"
+"$PY" - "$tmp/sim.out" <<'EOF' || fail "bundled simulate --json output is wrong"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+summary = rows[-1]["summary"]
+layers = [r for r in rows[:-1] if r["pass"] == "forward"]
+assert summary["layers"] == 5 and summary["stopped"] is None, summary
+assert [r["layer"] for r in layers] == [1, 2, 3, 4, 5]
+assert all(sum(r["counts"]) + r["underflow"] + r["overflow"] == 100000 for r in layers)
+print(f"  simulate: {len(layers)} layers, std {[round(r['std'], 3) for r in layers]}")
+EOF
+
+# --- start-up: bundled app against python main.py -----------------------------------
+step "start-up: --self-test, bundle vs python main.py (interleaved, 1 warm-up + 5 runs each)"
+"$PY" - "$APP" "$PY" <<'EOF' > "$tmp/startup.out" || { cat "$tmp/startup.out"; fail "start-up measurement failed"; }
+import os, statistics, subprocess, sys, time
+app, py = sys.argv[1], sys.argv[2]
+env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+cmds = {"bundle": [app, "--self-test"], "python": [py, "main.py", "--self-test"]}
+times = {k: [] for k in cmds}
+for i in range(6):
+    for name, cmd in cmds.items():
+        t0 = time.perf_counter()
+        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if i:  # the first round warms the disk cache
+            times[name].append(time.perf_counter() - t0)
+b, p = statistics.median(times["bundle"]), statistics.median(times["python"])
+print(f"  bundle median {b:.3f} s, python main.py median {p:.3f} s, ratio {b / p:.2f}")
+print(f"RATIO {b / p:.3f}")
+EOF
+sed -n '1p' "$tmp/startup.out"
+ratio=$(sed -n 's/^RATIO //p' "$tmp/startup.out")
+awk -v r="$ratio" -v m="$MAX_STARTUP_RATIO" 'BEGIN { exit !(r <= m) }' \
+  || fail "bundled start-up is ${ratio}x python main.py (limit ${MAX_STARTUP_RATIO}x)"
+
+# --- faults: read-only folder, settings folder missing or unwritable, no display -----
+# As root, chmod does not stop writes: run those checks as nobody so the permissions bite.
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
+fi
+mkdir -p "$tmp/ro" "$tmp/home"
+cp -a dist/initviz "$tmp/ro/"
+chmod -R a-w "$tmp/ro"
+chmod 755 "$tmp/home"
+[ "$(id -u)" = 0 ] && chown 65534:65534 "$tmp/home"
+RO_APP="$tmp/ro/initviz/initviz"
+run_ro() {  # run the read-only copy offscreen as the test user, with a private HOME
+  env HOME="$tmp/home" XDG_CACHE_HOME="$tmp/home/cache" QT_QPA_PLATFORM=offscreen "$@"
+}
+
+step "read-only copy of the bundle, missing settings folder (must be created)"
+cfg="$tmp/home/missing/config"
+run_ro XDG_CONFIG_HOME="$cfg" "${as_user[@]}" "$RO_APP" --self-test > "$tmp/ro.out" 2>&1 \
+  || { cat "$tmp/ro.out"; fail "the read-only bundle with a missing settings folder failed"; }
+[ -d "$cfg" ] || { cat "$tmp/ro.out"; fail "the missing settings folder $cfg was not created"; }
+if find "$tmp/ro" -newer "$tmp/startup.out" | grep -q .; then fail "the read-only bundle was written to"; fi
+
+step "unwritable settings folder (runs, says settings will not be saved)"
+mkdir -p "$tmp/home/locked"
+[ "$(id -u)" = 0 ] && chown 65534:65534 "$tmp/home/locked"
+chmod 555 "$tmp/home/locked"
+run_ro XDG_CONFIG_HOME="$tmp/home/locked" "${as_user[@]}" "$RO_APP" --self-test > "$tmp/locked.out" 2>&1 \
+  || { cat "$tmp/locked.out"; fail "the bundle with an unwritable settings folder failed"; }
+grep -qi "not be saved" "$tmp/locked.out" \
+  || { cat "$tmp/locked.out"; fail "no message that settings will not be saved"; }
+grep -q "Traceback" "$tmp/locked.out" && fail "traceback with an unwritable settings folder"
+
+step "no display at all (non-zero exit, one sentence, no traceback)"
+set +e
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$APP" > "$tmp/nodisplay.out" 2>&1
+status=$?
+set -e
+[ "$status" -ne 0 ] || fail "with no display the app exited 0"
+if grep -Eq "Traceback|qt\.qpa|Available platform plugins|Aborted" "$tmp/nodisplay.out"; then
+  cat "$tmp/nodisplay.out"; fail "with no display the app printed a traceback or a Qt plugin dump"
+fi
+lines=$(grep -c . "$tmp/nodisplay.out" || true)
+[ "$lines" -eq 1 ] || { cat "$tmp/nodisplay.out"; fail "with no display the app printed $lines lines, not one"; }
+echo "  no display: exit $status: $(cat "$tmp/nodisplay.out")"
+
+echo "bundle_check: passed: size ${size_mb} MB, start-up ratio ${ratio}, $(( $(date +%s) - start )) s"

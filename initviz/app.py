@@ -1,11 +1,224 @@
-"""The desktop application's entry point (Qt is imported from here on, never by the engine)."""
+"""The desktop application's entry point (Qt is imported from here on, never by the engine).
+
+``python main.py [--theme dark] [--preset KEY] [--config FILE]`` opens the window;
+``python main.py render --preset KEY --out FILE.png [--size WxH]`` draws a preset's
+figure without a screen (``render --list`` prints the preset keys);
+``python main.py --self-test`` opens the window (offscreen when there is no display),
+runs the default preset to the last layer, checks every layer was drawn and prints
+one JSON line.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import sys
+import tempfile
+import time
+from collections.abc import Sequence
+
+from .presets import PRESETS, PRESETS_BY_KEY
+
+#: The preset ``--self-test`` runs.
+SELF_TEST_PRESET = "sigmoid_std1"
+SELF_TEST_TIMEOUT_S = 300
 
 
-def main(argv: list[str]) -> int:
-    """Open the main window. (The window lands with the desktop-app issue.)"""
-    print("initviz: the window is not built yet; try `python main.py simulate`", file=sys.stderr)
-    return 1
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's hook name
+        raise SystemExit(f"initviz: error: {message}")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1600x900, got {text!r}") from None
+    if not (100 <= w <= 10000 and 100 <= h <= 10000):
+        raise argparse.ArgumentTypeError(f"size must be from 100x100 to 10000x10000, got {text!r}")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="initviz", description="See how weight initialization shapes every layer.")
+    parser.add_argument("--self-test", action="store_true", help="run the default preset in the window and exit")
+    parser.add_argument("--theme", choices=("light", "dark"), default=None)
+    parser.add_argument("--preset", choices=list(PRESETS_BY_KEY), default=None, help="start with this preset")
+    parser.add_argument("--config", default=None, metavar="FILE", help="start with a saved configuration")
+    parser.add_argument("--settings-dir", default=None, metavar="DIR", help="where settings are kept")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    render = sub.add_parser("render", help="draw a preset's figure to a PNG without a screen")
+    render.add_argument("--preset", dest="render_preset", choices=list(PRESETS_BY_KEY), default=None)
+    render.add_argument("--out", default=None, metavar="FILE.png")
+    render.add_argument("--size", type=_size, default=(1600, 900), metavar="WxH")
+    render.add_argument("--theme", dest="render_theme", choices=("light", "dark"), default="light")
+    render.add_argument("--view", choices=("auto", "book", "deep", "symmetry"), default="auto")
+    render.add_argument("--list", action="store_true", help="print the preset names, one a line")
+    return parser
+
+
+def has_display() -> bool:
+    """False on Linux when neither X11, Wayland nor an explicit Qt platform is set."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _application(argv: list[str]):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.i18n import install_translator
+
+    QCoreApplication.setOrganizationName("initviz")
+    QCoreApplication.setApplicationName("initviz")
+    app = QApplication.instance() or QApplication(["initviz", *argv])
+    install_translator(app)
+    return app
+
+
+def main(argv: Sequence[str]) -> int:
+    """Window, ``render`` or ``--self-test``; returns the exit status."""
+    t0 = time.perf_counter()
+    try:
+        args = build_parser().parse_args(list(argv))
+    except SystemExit as exc:
+        if exc.code not in (None, 0):
+            print(exc.code if isinstance(exc.code, str) else "initviz: bad arguments", file=sys.stderr)
+            return 2
+        return 0
+    if args.command == "render":
+        if args.list:
+            print("\n".join(p.key for p in PRESETS))
+            return 0
+        if not args.render_preset or not args.out:
+            print("initviz render: error: --preset NAME and --out FILE.png are required "
+                  "(render --list prints the names)", file=sys.stderr)
+            return 2
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return render(args.render_preset, args.out, args.size, args.render_theme, args.view)
+    if args.self_test:
+        if not has_display():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return self_test(t0)
+    if not has_display():
+        print("initviz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot "
+              "open; start it from a desktop session, or use `render`, `simulate` or `--self-test` headless.",
+              file=sys.stderr)
+        return 1
+    return run_window(args)
+
+
+def run_window(args) -> int:
+    app = _application([])
+    from .engine import ConfigError
+    from .ui.export import load_config
+    from .ui.main_window import MainWindow
+    from .ui.settings import Settings
+
+    window = MainWindow(Settings(args.settings_dir), theme=args.theme)
+    window.show()
+    if args.preset:
+        window.load_preset(PRESETS_BY_KEY[args.preset])
+    elif args.config:
+        try:
+            window.panel.set_config(load_config(args.config))
+        except ConfigError as exc:
+            window.show_message(window.tr("This configuration cannot be used: {0}").format(exc))
+        window.rerun()
+    else:
+        window.rerun()
+    return app.exec()
+
+
+def render(key: str, out: str, size: tuple[int, int], theme_name: str = "light", view: str = "auto") -> int:
+    """Draw preset ``key`` as the window would and save it as a PNG of ``size`` pixels."""
+    app = _application([])
+    from .engine import MemoryRefused, simulate
+    from .ui.export import export_png
+    from .ui.rundata import RunData
+    from .ui.theme import THEMES, apply_to_application
+    from .ui.view_area import ViewArea
+
+    preset = PRESETS_BY_KEY[key]
+    theme = THEMES[theme_name]
+    apply_to_application(app, theme)
+    area = ViewArea(theme)
+    area.set_view(view)
+    area.caption.setText(app.translate("initviz", preset.description))
+    runs = [RunData(preset.config, app.translate("initviz", preset.title))]
+    if preset.compare is not None:
+        runs.append(RunData(preset.compare, app.translate("initviz", preset.compare_title or "")))
+    try:
+        for run in runs:
+            for result in simulate(run.config):
+                run.add(result)
+    except MemoryRefused as exc:
+        print(f"initviz render: refused: {exc}", file=sys.stderr)
+        return 2
+    area.set_runs(runs)
+    figure = area.current
+    figure.setParent(None)
+    figure.resize(*size)
+    figure.show()
+    app.processEvents()
+    figure.set_runs(runs)
+    app.processEvents()
+    try:
+        export_png(figure, out)
+    except OSError as exc:
+        print(f"initviz render: error: {exc}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+def self_test(t0: float) -> int:
+    """Open the window, run the default preset, check every layer was drawn; one JSON line."""
+    app = _application([])
+    import numpy as np
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from .ui.main_window import MainWindow
+    from .ui.settings import Settings
+
+    report: dict = {"self_test": "failed", "preset": SELF_TEST_PRESET}
+    with tempfile.TemporaryDirectory(prefix="initviz-self-test-") as folder:
+        window = MainWindow(Settings(folder))
+        window.show()
+        app.processEvents()
+        report["window_shown_s"] = round(time.perf_counter() - t0, 3)
+        loop = QEventLoop()
+        window.run_finished.connect(loop.quit)
+        QTimer.singleShot(SELF_TEST_TIMEOUT_S * 1000, loop.quit)
+        window.area.set_view("book")
+        window.load_preset(PRESETS_BY_KEY[SELF_TEST_PRESET])
+        loop.exec()
+        report["run_finished_s"] = round(time.perf_counter() - t0, 3)
+        problems = []
+        if window.runner.busy:
+            problems.append(f"the run did not finish within {SELF_TEST_TIMEOUT_S} s")
+        elif not window.runs:
+            problems.append(f"no run reached the screen ({window.reason.text()})")
+        else:
+            run = window.runs[0]
+            series = run.series["activations"]
+            report["layers"] = int(series.filled.sum())
+            if not series.filled.all():
+                problems.append(f"only {report['layers']} of {run.depth} layers arrived")
+            else:
+                drawn = window.area.book.drawn_heights(0)
+                if drawn.shape != series.counts.shape or not np.array_equal(drawn, series.counts):
+                    problems.append("the drawn histograms differ from the engine's counts")
+                elif not (drawn.sum(axis=1) > 0).all():
+                    problems.append("a layer's histogram is empty")
+        report["platform"] = app.platformName()
+        window.close()
+    if problems:
+        report["reason"] = "; ".join(problems)
+        print(json.dumps(report))
+        return 1
+    report["self_test"] = "ok"
+    print(json.dumps(report))
+    return 0

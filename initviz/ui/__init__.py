@@ -1,0 +1,1 @@
+"""The Qt user interface: main window, controls, views, export (the engine stays Qt-free)."""

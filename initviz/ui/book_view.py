@@ -1,0 +1,227 @@
+"""The book's view: one histogram per layer side by side ("1-layer", "2-layer", ...).
+
+Deep Learning from Scratch ch. 6 draws one subplot per layer. Here every layer of a run
+lives in ONE plot item: layer k's histogram occupies x in [k * PITCH, k * PITCH + 1]
+(its bin edges mapped onto [0, 1]), all bars of all layers are one ``BarGraphItem`` and
+all prediction curves one ``PlotDataItem`` (NaN-separated). Titles, tick labels and the
+per-layer numbers are text items from a pool created once and reused, so a redraw is a
+few ``setData`` calls however many layers there are. The same x range and y scale hold
+for every layer (and for both rows when a preset compares two runs).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from .i18n import tr
+from .plotting import count_ticks, fmt, line_pen, log_count_ticks, percent, set_title, style_plot
+from .rundata import RunData, Series
+from .theme import FONT_PX, Theme, plot_font
+
+#: Distance between the left edges of two neighbouring layers (a layer is 1 wide).
+PITCH = 1.28
+#: Pixels kept above the bars for the titles and below them for ticks and numbers.
+TOP_PX = 34
+TEXT_LINE_PX = 21
+#: More layers than this go to the deep view.
+MAX_LAYERS = 16
+
+
+def _panel_text(series: Series, index: int, quantity: str) -> str:
+    st = series.stats[index]
+    if st is None:
+        return ""
+    lines = [tr("mean {0}").format(fmt(st.mean)) if quantity != "weight_gradients" else "",
+             tr("std {0}").format(fmt(st.std))]
+    if st.predicted_std is not None:
+        lines.append(tr("pred. {0}").format(fmt(st.predicted_std)))
+    if st.saturated is not None and st.saturated > 0:
+        lines.append(tr("sat. {0}").format(percent(st.saturated)))
+    if st.dead is not None and st.dead > 0:
+        lines.append(tr("dead {0}").format(percent(st.dead)))
+    out = int(series.underflow[index] + series.overflow[index])
+    total = int(series.counts[index].sum()) + out
+    if out and total:
+        lines.append(tr("outside {0}").format(percent(out / total)))
+    if st.nonfinite:
+        lines.append(tr("non-finite {0}").format(st.nonfinite))
+    return "\n".join(line for line in lines if line)
+
+
+class _Row:
+    """One run's row: a plot item with its bars, prediction curve and text pool."""
+
+    def __init__(self, plot: pg.PlotItem, theme: Theme) -> None:
+        self.plot = plot
+        self.bars = pg.BarGraphItem(x0=[], x1=[], height=[], y0=0)
+        self.prediction = pg.PlotDataItem([], [], connect="finite")
+        plot.addItem(self.bars)
+        plot.addItem(self.prediction)
+        plot.hideAxis("bottom")
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        self.titles: list[pg.TextItem] = []
+        self.numbers: list[pg.TextItem] = []
+        self.ticks: list[pg.TextItem] = []
+        self.theme = theme
+        self.layers = 0
+        self.rows_of_text = 4
+
+    def _text(self, pool: list, i: int, anchor, px: int, bold: bool = False) -> pg.TextItem:
+        while len(pool) <= i:
+            item = pg.TextItem(anchor=anchor, color=self.theme.foreground)
+            item.setFont(plot_font(px, bold))
+            self.plot.addItem(item, ignoreBounds=True)
+            pool.append(item)
+        return pool[i]
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        style_plot(self.plot, theme)
+        self.plot.showGrid(x=False, y=True, alpha=theme.grid_alpha)
+        self.bars.setOpts(brush=pg.mkBrush(theme.bar), pen=pg.mkPen(theme.bar_edge, width=1))
+        self.prediction.setPen(line_pen(theme.prediction, width=3))
+        for item in self.titles + self.numbers + self.ticks:
+            item.setColor(theme.foreground)
+
+
+class BookView(pg.GraphicsLayoutWidget):
+    """Histograms of every layer side by side; one row per run (two when comparing)."""
+
+    def __init__(self, theme: Theme, parent=None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.quantity = "activations"
+        self.log_y = False
+        self.show_prediction = True
+        self.runs: list[RunData] = []
+        self.rows = [_Row(self.addPlot(row=i, col=0), theme) for i in range(2)]
+        self.rows[1].plot.setVisible(False)
+        self.rows[1].plot.setYLink(self.rows[0].plot)
+        for row in self.rows:
+            row.plot.getViewBox().sigResized.connect(self._layout_y)
+        self._top = 1.0
+        self.set_theme(theme)
+
+    # -- public ---------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setBackground(theme.background)
+        for row in self.rows:
+            row.set_theme(theme)
+        self.refresh()
+
+    def set_runs(self, runs: list[RunData]) -> None:
+        self.runs = runs
+        self.refresh()
+
+    def drawn_heights(self, run: int = 0) -> np.ndarray:
+        """The bar heights on screen for run ``run``, one row per layer (for tests)."""
+        row = self.rows[run]
+        heights = np.asarray(row.bars.opts.get("height"), dtype=np.float64)
+        bins = len(self.runs[run].series[self.quantity].edges) - 1
+        return heights.reshape(-1, bins)
+
+    def refresh(self) -> None:
+        """Redraw from the runs' arrays (cheap: a handful of setData calls)."""
+        self.rows[1].plot.setVisible(len(self.runs) > 1)
+        top = 0.0
+        for i, row in enumerate(self.rows):
+            if i < len(self.runs):
+                top = max(top, self._draw_row(row, self.runs[i]))
+        self._top = top if top > 0 else 1.0
+        self._layout_y()
+
+    # -- drawing --------------------------------------------------------------------
+    def _draw_row(self, row: _Row, run: RunData) -> float:
+        series = run.series[self.quantity]
+        depth = min(run.depth, MAX_LAYERS)
+        x_max = (depth - 1) * PITCH + 1
+        row.plot.setXRange(-0.06, x_max + 0.06, padding=0)
+        title = run.title or ""
+        if len(self.runs) > 1:
+            set_title(row.plot, title, self.theme)
+        else:
+            row.plot.setTitle(None)
+        for k in range(depth):
+            t = row._text(row.titles, k, (0.5, 1.0), FONT_PX + 2, bold=True)
+            t.setText(tr("{0}-layer").format(k + 1))
+            t.setPos(k * PITCH + 0.5, 0)
+        for k, item in enumerate(row.titles):
+            item.setVisible(k < depth)
+        if series.counts is None:
+            row.bars.setOpts(x0=[], x1=[], height=[])
+            row.prediction.setData([], [])
+            self._hide_texts(row, 0)
+            row.layers = depth
+            return 0.0
+        edges = series.edges
+        lo, hi = float(edges[0]), float(edges[-1])
+        unit = (edges - lo) / (hi - lo)
+        offsets = np.arange(depth)[:, None] * PITCH
+        x0 = (offsets + unit[None, :-1]).ravel()
+        x1 = (offsets + unit[None, 1:]).ravel()
+        counts = series.counts[:depth].astype(np.float64)
+        heights = np.log10(np.maximum(counts, 1)) * (counts > 0) if self.log_y else counts
+        row.bars.setOpts(x0=x0, x1=x1, height=heights.ravel())
+        top = float(heights.max()) if heights.size else 0.0
+        self._draw_prediction(row, series, depth, unit, offsets)
+        if self.show_prediction and series.predicted is not None:
+            pred = series.predicted[:depth]
+            if np.isfinite(pred).any():
+                p = np.log10(np.maximum(pred, 1)) if self.log_y else pred
+                top = max(top, float(np.nanmax(p)))
+        # ticks (low, high) and numbers under each layer
+        quantity = self.quantity
+        for k in range(depth):
+            for j, (value, anchor_x, frac) in enumerate(((lo, 0.0, 0.0), (hi, 1.0, 1.0))):
+                t = row._text(row.ticks, 2 * k + j, (anchor_x, 0.0), FONT_PX)
+                t.setText(fmt(value, 2))
+                t.setPos(k * PITCH + frac, 0)
+                t.setVisible(True)
+            n = row._text(row.numbers, k, (0.5, 0.0), FONT_PX - 1)
+            n.setText(_panel_text(series, k, quantity) if series.filled[k] else "")
+            n.setPos(k * PITCH + 0.5, n.pos().y())
+            n.setVisible(True)
+        self._hide_texts(row, depth)
+        row.layers = depth
+        row.rows_of_text = max([len(_panel_text(series, k, quantity).splitlines()) for k in range(depth)] + [3])
+        return top
+
+    def _draw_prediction(self, row: _Row, series: Series, depth: int, unit, offsets) -> None:
+        if not self.show_prediction or series.predicted is None or not np.isfinite(series.predicted).any():
+            row.prediction.setData([], [])
+            return
+        centres = 0.5 * (unit[:-1] + unit[1:])
+        pred = series.predicted[:depth]
+        y = np.log10(np.maximum(pred, 1)) * (pred >= 1) if self.log_y else pred.copy()
+        xs = np.concatenate([offsets + centres[None, :], np.full((depth, 1), np.nan)], axis=1).ravel()
+        ys = np.concatenate([y, np.full((depth, 1), np.nan)], axis=1).ravel()
+        row.prediction.setData(xs, ys, connect="finite")
+
+    def _hide_texts(self, row: _Row, depth: int) -> None:
+        for item in row.numbers[depth:] + row.ticks[2 * depth :]:
+            item.setVisible(False)
+        if depth == 0:
+            for item in row.numbers + row.ticks:
+                item.setVisible(False)
+
+    def _layout_y(self, *_args) -> None:
+        """Fit the y range so that titles (above) and numbers (below) get their pixels."""
+        top = self._top * 1.02
+        for row in self.rows:
+            if not row.plot.isVisible():
+                continue
+            height = max(row.plot.getViewBox().height(), 60.0)
+            below = TEXT_LINE_PX * (row.rows_of_text + 1) + 2
+            usable = max(height - TOP_PX - below, 20.0)
+            per_px = top / usable
+            row.plot.setYRange(-below * per_px, top + TOP_PX * per_px, padding=0)
+            for item in row.titles:
+                item.setPos(item.pos().x(), top + 3 * per_px)
+            for item in row.numbers:
+                item.setPos(item.pos().x(), -TEXT_LINE_PX * per_px * 1.05)
+            ticks = log_count_ticks(top) if self.log_y else count_ticks(top)
+            row.plot.getAxis("left").setTicks([ticks])

@@ -1,0 +1,242 @@
+"""The deep view: every layer in one picture, for runs too deep for one plot per layer.
+
+- a layer-by-value heat map (x: layer, y: value, colour: log10 of the count), one
+  ``ImageItem`` for all layers;
+- std versus depth on a log axis, measured (solid) and mean-field predicted (dashed),
+  for every run of a comparison;
+- saturated and dead fractions versus depth on a log axis;
+- the histogram of one layer, large: click the heat map (or a curve) to choose it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+
+from .i18n import tr
+from .plotting import finite_positive, fmt, line_pen, percent, set_label, set_title, style_plot
+from .rundata import RunData
+from .theme import GREEN, PURPLE, Theme
+
+#: Fractions below this are drawn at this floor on the log axis.
+FRACTION_FLOOR = 1e-4
+
+
+class DeepView(pg.GraphicsLayoutWidget):
+    """Heat map, std/depth, saturation/depth and one enlarged layer, created once."""
+
+    layer_chosen = Signal(int)
+
+    def __init__(self, theme: Theme, parent=None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.quantity = "activations"
+        self.log_y = False
+        self.show_prediction = True
+        self.runs: list[RunData] = []
+        self.selected = 1
+        self._pinned = False
+        self.ci.layout.setSpacing(12)
+        self.heat = self.addPlot(row=0, col=0)
+        self.image = pg.ImageItem()
+        self.heat.addItem(self.image)
+        self.marker = pg.InfiniteLine(angle=90, movable=False)
+        self.heat.addItem(self.marker, ignoreBounds=True)
+        self.colorbar = pg.ColorBarItem(values=(0, 1), interactive=False, width=18)
+        self.colorbar.setImageItem(self.image, insert_in=self.heat)
+        self.large = self.addPlot(row=0, col=1)
+        self.large_bars = pg.BarGraphItem(x0=[], x1=[], height=[], y0=0)
+        self.large_pred = pg.PlotDataItem([], [])
+        self.large.addItem(self.large_bars)
+        self.large.addItem(self.large_pred)
+        self.std_plot = self.addPlot(row=1, col=0)
+        self.std_plot.setLogMode(y=True)
+        self.std_plot.addLegend(offset=(-10, 10), labelTextSize="14pt")
+        self.frac_plot = self.addPlot(row=1, col=1)
+        self.frac_plot.setLogMode(y=True)
+        self.frac_plot.addLegend(offset=(-10, -10), labelTextSize="14pt")
+        self.std_curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
+        for i in range(2):
+            measured = self.std_plot.plot([], [], name=f"run{i}")
+            predicted = self.std_plot.plot([], [], name=f"pred{i}")
+            self.std_curves.append((measured, predicted))
+        self.sat_curve = self.frac_plot.plot([], [], name="saturated")
+        self.dead_curve = self.frac_plot.plot([], [], name="dead")
+        self.std_marker = pg.InfiniteLine(angle=90, movable=False)
+        self.std_plot.addItem(self.std_marker, ignoreBounds=True)
+        self.frac_marker = pg.InfiniteLine(angle=90, movable=False)
+        self.frac_plot.addItem(self.frac_marker, ignoreBounds=True)
+        self.std_plot.setXLink(self.heat)
+        self.frac_plot.setXLink(self.heat)
+        self.ci.layout.setColumnStretchFactor(0, 3)
+        self.ci.layout.setColumnStretchFactor(1, 2)
+        self.scene().sigMouseClicked.connect(self._clicked)
+        self.set_theme(theme)
+
+    # -- public ---------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setBackground(theme.background)
+        for plot in (self.heat, self.large, self.std_plot, self.frac_plot):
+            style_plot(plot, theme)
+        self.heat.showGrid(x=False, y=False)
+        cmap = pg.colormap.get(theme.colormap)
+        self.colorbar.setColorMap(cmap)
+        self.colorbar.axis.setStyle(tickFont=self.heat.getAxis("left").style["tickFont"])
+        self.colorbar.axis.setTextPen(pg.mkPen(theme.foreground))
+        self.colorbar.axis.setPen(pg.mkPen(theme.foreground))
+        for m in (self.marker, self.std_marker, self.frac_marker):
+            m.setPen(line_pen(theme.prediction if theme.name == "light" else "#FFFFFF", width=2))
+        self.large_bars.setOpts(brush=pg.mkBrush(theme.bar), pen=pg.mkPen(theme.bar_edge, width=1))
+        self.large_pred.setPen(line_pen(theme.prediction, width=3))
+        for i, (measured, predicted) in enumerate(self.std_curves):
+            color = theme.series[i]
+            measured.setPen(line_pen(color))
+            predicted.setPen(line_pen(color if i else theme.prediction, dashed=True))
+        self.sat_curve.setPen(line_pen(PURPLE))
+        self.dead_curve.setPen(line_pen(GREEN, dashed=True))
+        for legend in (self.std_plot.legend, self.frac_plot.legend):
+            legend.setLabelTextColor(theme.foreground)
+            legend.setBrush(pg.mkBrush(theme.background + "C0"))
+        self.refresh()
+
+    def set_runs(self, runs: list[RunData]) -> None:
+        if not runs or not self.runs or runs[0].config != self.runs[0].config:
+            self._pinned = False
+        self.runs = runs
+        self.refresh()
+
+    def choose_layer(self, layer: int) -> None:
+        """Show ``layer`` (1-based) large; it stays chosen until the next configuration."""
+        if self.runs:
+            self.selected = int(np.clip(layer, 1, self.runs[0].depth))
+            self._pinned = True
+            self.refresh()
+            self.layer_chosen.emit(self.selected)
+
+    def image_data(self) -> np.ndarray | None:
+        """The heat map's counts (layers x bins) currently drawn (for tests)."""
+        return None if self.image.image is None else np.asarray(self.image.image)
+
+    def refresh(self) -> None:
+        if not self.runs:
+            return
+        run = self.runs[0]
+        series = run.series[self.quantity]
+        depth = run.depth
+        filled = np.flatnonzero(series.filled)
+        if not self._pinned and filled.size:
+            # follow the newest layer: the top one going forward, the lowest going back
+            forward = self.quantity in ("activations", "preactivations")
+            self.selected = int(filled.max() + 1 if forward else filled.min() + 1)
+        names = {
+            "activations": tr("activation value"),
+            "preactivations": tr("pre-activation value"),
+            "gradients": tr("gradient dL/da"),
+            "weight_gradients": tr("weight gradient dL/dW"),
+        }
+        set_label(self.heat, "left", names[self.quantity], self.theme)
+        set_label(self.heat, "bottom", tr("layer"), self.theme)
+        set_title(self.heat, tr("All layers: log10(count) per bin"), self.theme)
+        set_label(self.std_plot, "bottom", tr("layer"), self.theme)
+        set_label(self.std_plot, "left", tr("std (log)"), self.theme)
+        set_label(self.frac_plot, "bottom", tr("layer"), self.theme)
+        set_label(self.frac_plot, "left", tr("fraction (log)"), self.theme)
+        self._draw_heat(series, depth)
+        self._draw_std()
+        self._draw_fractions(run)
+        self._draw_large(run)
+        for m in (self.marker, self.std_marker, self.frac_marker):
+            m.setValue(self.selected)
+
+    # -- drawing --------------------------------------------------------------------
+    def _draw_heat(self, series, depth: int) -> None:
+        if series.counts is None:
+            self.image.clear()
+            return
+        img = np.log10(1.0 + series.counts.astype(np.float32))
+        top = float(img.max()) or 1.0
+        self.image.setImage(img, levels=(0.0, top), autoLevels=False)
+        lo, hi = float(series.edges[0]), float(series.edges[-1])
+        self.image.setRect(0.5, lo, depth, hi - lo)
+        self.colorbar.setLevels((0.0, top))
+        self.heat.setXRange(0.5, depth + 0.5, padding=0.01)
+        self.heat.setYRange(lo, hi, padding=0.02)
+
+    def _draw_std(self) -> None:
+        for i, (measured, predicted) in enumerate(self.std_curves):
+            if i >= len(self.runs):
+                measured.setData([], [])
+                predicted.setData([], [])
+                continue
+            run = self.runs[i]
+            s = run.series[self.quantity]
+            x = np.arange(1, run.depth + 1, dtype=np.float64)
+            y = finite_positive(np.where(s.filled, s.std, np.nan), 1e-30)
+            measured.setData(x, y, connect="finite")
+            p = finite_positive(s.predicted_std, 1e-30) if self.show_prediction else np.full(run.depth, np.nan)
+            predicted.setData(x, p, connect="finite")
+            name = run.title or tr("measured")
+            many = len(self.runs) > 1
+            legend = self.std_plot.legend
+            self._legend_text(legend, measured, tr("{0}: measured").format(name) if many else tr("measured"))
+            pred_text = tr("{0}: predicted").format(name) if many else tr("mean-field prediction")
+            self._legend_text(legend, predicted, pred_text)
+
+    @staticmethod
+    def _legend_text(legend, item, text: str) -> None:
+        for sample, label in legend.items:
+            if sample.item is item:
+                label.setText(text)
+                sample.setVisible(bool(item.xData is not None and len(item.xData) and np.isfinite(item.yData).any()))
+                label.setVisible(sample.isVisible())
+
+    def _draw_fractions(self, run: RunData) -> None:
+        s = run.series["activations"]
+        x = np.arange(1, run.depth + 1, dtype=np.float64)
+        sat = finite_positive(np.where(s.filled, s.saturated, np.nan), FRACTION_FLOOR)
+        dead = finite_positive(np.where(s.filled, s.dead, np.nan), FRACTION_FLOOR)
+        self.sat_curve.setData(x, sat, connect="finite")
+        self.dead_curve.setData(x, dead, connect="finite")
+        self._legend_text(self.frac_plot.legend, self.sat_curve, tr("saturated"))
+        self._legend_text(self.frac_plot.legend, self.dead_curve, tr("dead units"))
+        self.frac_plot.setYRange(np.log10(FRACTION_FLOOR), 0.05, padding=0)
+
+    def _draw_large(self, run: RunData) -> None:
+        s = run.series[self.quantity]
+        k = self.selected - 1
+        if s.counts is None or not s.filled[k]:
+            self.large_bars.setOpts(x0=[], x1=[], height=[])
+            self.large_pred.setData([], [])
+            set_title(self.large, tr("layer {0}").format(self.selected), self.theme)
+            return
+        counts = s.counts[k].astype(np.float64)
+        h = np.log10(np.maximum(counts, 1)) * (counts > 0) if self.log_y else counts
+        self.large_bars.setOpts(x0=s.edges[:-1], x1=s.edges[1:], height=h)
+        pred = s.predicted[k]
+        if self.show_prediction and np.isfinite(pred).any():
+            centres = 0.5 * (s.edges[:-1] + s.edges[1:])
+            self.large_pred.setData(centres, np.log10(np.maximum(pred, 1)) if self.log_y else pred)
+        else:
+            self.large_pred.setData([], [])
+        st = s.stats[k]
+        extra = ""
+        if st.saturated is not None:
+            extra = "  " + tr("sat. {0}").format(percent(st.saturated))
+        set_title(
+            self.large,
+            tr("layer {0}: mean {1}, std {2}").format(self.selected, fmt(st.mean), fmt(st.std)) + extra,
+            self.theme,
+        )
+        set_label(self.large, "left", tr("log10(count)") if self.log_y else tr("count"), self.theme)
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or not self.runs:
+            return
+        pos = event.scenePos()
+        for plot in (self.heat, self.std_plot, self.frac_plot):
+            if plot.sceneBoundingRect().contains(pos):
+                x = plot.getViewBox().mapSceneToView(pos).x()
+                self.choose_layer(int(round(x)))
+                return

@@ -1,0 +1,386 @@
+"""The main window: controls on the left, the figure in the middle, status at the bottom.
+
+Wiring only: the control panel describes a configuration, ``SimulationRunner`` runs it
+on the worker thread, ``RunData`` gathers the results and the ``ViewArea`` draws them.
+Redraws are batched by a timer, control changes debounced by another.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..engine import ConfigError, RunSummary, SimulationConfig
+from ..presets import PRESETS, Preset
+from ..worker import SimulationRunner
+from . import export
+from .controls import ControlPanel
+from .rundata import RunData
+from .settings import Settings, config_to_text
+from .theme import THEMES, apply_to_application
+from .view_area import ViewArea
+
+#: Milliseconds between a control change and the rerun it causes.
+DEBOUNCE_MS = 250
+#: Milliseconds between two redraws while results stream in.
+REDRAW_MS = 40
+#: Minimum width of the control panel, in pixels.
+PANEL_WIDTH = 400
+
+
+class MainWindow(QMainWindow):
+    """The application window. ``run_finished`` fires when the current job has ended."""
+
+    run_finished = Signal()
+
+    def __init__(self, settings: Settings | None = None, theme: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.theme = THEMES.get(theme or str(self.settings.get("view/theme", "light")), THEMES["light"])
+        self.setWindowTitle(self.tr("initviz: weight initialization, layer by layer"))
+        self.runner = SimulationRunner(self)
+        self.panel = ControlPanel()
+        self.area = ViewArea(self.theme)
+        self.runs: list[RunData] = []  # on screen
+        self._next: list[RunData] = []  # of the job being started
+        self._preset: Preset | None = None
+        self._started_at = 0.0
+        self._build_layout()
+        self._build_status()
+        self._build_menus()
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.rerun)
+        self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS)
+        self._redraw.timeout.connect(self._draw)
+        self._clock = QTimer(self, interval=200)
+        self._clock.timeout.connect(self._tick)
+        self.panel.changed.connect(self._debounce.start)
+        r = self.runner
+        r.run_started.connect(self._on_started)
+        r.forward_layer.connect(self._on_result)
+        r.backward_layer.connect(self._on_result)
+        r.run_finished.connect(self._on_finished)
+        r.refused.connect(self._on_refused)
+        r.failed.connect(self._on_failed)
+        r.job_done.connect(self._on_done)
+        self._apply_theme(self.theme)
+        self._restore()
+
+    # -- construction -----------------------------------------------------------------
+    def _build_layout(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(PANEL_WIDTH)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right = QWidget()
+        col = QVBoxLayout(right)
+        col.setContentsMargins(4, 4, 4, 0)
+        col.addWidget(self.banner)
+        col.addWidget(self.area, 1)
+        split = QSplitter()
+        split.addWidget(scroll)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([PANEL_WIDTH + 40, 1400])
+        split.setCollapsible(1, False)
+        self.setCentralWidget(split)
+        self.area.view_changed.connect(self._schedule_draw)
+        self.area.deep.layer_chosen.connect(lambda k: self.status.showMessage(self.tr("Layer {0}").format(k), 3000))
+
+    def _build_status(self) -> None:
+        self.status = self.statusBar()
+        self.progress_text = QLabel(self.tr("Ready"))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(False)
+        self.elapsed = QLabel()
+        self.reason = QLabel()
+        self.notice = QLabel()
+        self.notice.setWordWrap(False)
+        for w, stretch in ((self.progress_text, 0), (self.progress, 0), (self.elapsed, 0), (self.reason, 1),
+                           (self.notice, 0)):
+            self.status.addPermanentWidget(w, stretch)
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&Open configuration..."), self.open_config, QKeySequence.StandardKey.Open)
+        self._action(file, self.tr("&Save configuration as JSON..."), self.save_config, QKeySequence.StandardKey.Save)
+        file.addSeparator()
+        self._action(file, self.tr("Export view as &PNG..."), lambda: self.export_view("png"), "Ctrl+E")
+        self._action(file, self.tr("Export view as S&VG..."), lambda: self.export_view("svg"), "Ctrl+Shift+E")
+        self._action(file, self.tr("Export numbers as &CSV..."), self.export_csv)
+        file.addSeparator()
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        run = bar.addMenu(self.tr("&Run"))
+        self._action(run, self.tr("&Rerun"), self.rerun, "F5", self.tr("Run the simulation again"))
+        self._action(run, self.tr("&Cancel"), self.cancel, "Esc", self.tr("Stop the run at the next layer"))
+        self._action(run, self.tr("&New seed"), self.panel._reseed, "Ctrl+R")
+        presets = bar.addMenu(self.tr("&Presets"))
+        keys = [f"Ctrl+{d}" for d in "1234567890"] + [f"Ctrl+Shift+{d}" for d in "1234567890"]
+        for i, preset in enumerate(PRESETS):
+            action = self._action(presets, self.tr(preset.title), lambda _=False, p=preset: self.load_preset(p),
+                                  keys[i] if i < len(keys) else None, self.tr(preset.description))
+            action.setToolTip(self.tr(preset.description))
+        presets.setToolTipsVisible(True)
+        view = bar.addMenu(self.tr("&View"))
+        self.theme_group = QActionGroup(self)
+        for key, text, shortcut in (("light", self.tr("&Light theme"), "Ctrl+Shift+L"),
+                                    ("dark", self.tr("&Dark theme"), "Ctrl+Shift+D")):
+            action = self._action(view, text, lambda _=False, k=key: self.set_theme(k), shortcut)
+            action.setCheckable(True)
+            action.setData(key)
+            self.theme_group.addAction(action)
+        view.addSeparator()
+        for key, text, shortcut in (("auto", self.tr("&Automatic view"), "Alt+1"),
+                                    ("book", self.tr("Layers &side by side"), "Alt+2"),
+                                    ("deep", self.tr("&Deep view"), "Alt+3"),
+                                    ("symmetry", self.tr("S&ymmetry view"), "Alt+4")):
+            self._action(view, text, lambda _=False, k=key: self.area.set_view(k), shortcut)
+        self._action(view, self.tr("&Full screen"), self._toggle_full_screen, "F11")
+        helpm = bar.addMenu(self.tr("&Help"))
+        self._action(helpm, self.tr("&About initviz"), self.show_about)
+
+    # -- runs -------------------------------------------------------------------------
+    def current_config(self) -> SimulationConfig:
+        return self.panel.config()
+
+    def rerun(self) -> bool:
+        """Start a run of the controls' configuration; False (and a message) when it is bad."""
+        self._debounce.stop()
+        try:
+            config = self.panel.config()
+        except ConfigError as exc:
+            self.panel.show_error(str(exc))
+            self.reason.setText(self.tr("Not run: {0}").format(exc))
+            return False
+        self.panel.show_error(None)
+        runs = [(self.tr("Measured"), config)]
+        preset = self._preset
+        if preset is not None and config == preset.config:
+            runs = [(self.tr(preset.title), config)]
+            if preset.compare is not None:
+                runs.append((self.tr(preset.compare_title or ""), preset.compare))
+            self.area.caption.setText(self.tr(preset.description))
+        else:
+            self._preset = None
+            self.area.caption.setText("")
+        self._next = [RunData(c, t) for t, c in runs]
+        self.runner.start(runs)
+        self._started_at = time.perf_counter()
+        self._clock.start()
+        self.progress.setRange(0, sum(r.total_steps for r in self._next))
+        self.progress.setValue(0)
+        self.progress_text.setText(self.tr("Starting..."))
+        self.reason.setText("")
+        self._tick()
+        return True
+
+    def cancel(self) -> None:
+        if self.runner.busy:
+            self.runner.cancel()
+            self.progress_text.setText(self.tr("Cancelling..."))
+
+    def load_preset(self, preset: Preset) -> None:
+        self._preset = preset
+        self.panel.set_config(preset.config)
+        self.rerun()
+
+    def _on_started(self, index: int) -> None:
+        if index == 0:
+            self.runs = self._next
+            self.area.set_runs(self.runs)
+            self.banner.setVisible(False)
+        self._schedule_draw()
+
+    def _on_result(self, index: int, result) -> None:
+        run = self.runs[index]
+        run.add(result)
+        done = sum(r.steps_done for r in self.runs)
+        self.progress.setValue(done)
+        pass_name = self.tr("forward") if result.pass_name == "forward" else self.tr("backward")
+        prefix = f"{run.title}: " if len(self.runs) > 1 else ""
+        self.progress_text.setText(prefix + self.tr("{0}: layer {1} of {2}").format(pass_name, result.layer, run.depth))
+        self._schedule_draw()
+
+    def _on_finished(self, index: int, summary: RunSummary) -> None:
+        self.runs[index].add(summary)
+        if summary.stopped == "diverged":
+            self.reason.setText(self.tr("Diverged at layer {0} (non-finite values)").format(summary.diverged_at))
+        elif summary.stopped == "cancelled":
+            self.reason.setText(self.tr("Cancelled"))
+        elif index == len(self.runs) - 1 and not self.reason.text():
+            self.reason.setText(self.tr("Finished in {0:.2f} s").format(time.perf_counter() - self._started_at))
+        self._schedule_draw()
+
+    def _on_refused(self, message: str) -> None:
+        self.reason.setText(self.tr("Refused for memory: {0}").format(message))
+        self.panel.show_error(self.tr("Refused for memory: {0}").format(message))
+
+    def _on_failed(self, message: str) -> None:
+        self.reason.setText(self.tr("Failed"))
+        self.banner.setText(self.tr("The simulation failed: {0}").format(message))
+        self.banner.setVisible(True)
+
+    def _on_done(self) -> None:
+        self._clock.stop()
+        self._tick()
+        self.progress_text.setText(self.tr("Ready"))
+        self._draw()
+        self.run_finished.emit()
+
+    def _tick(self) -> None:
+        self.elapsed.setText(self.tr("{0:.1f} s").format(time.perf_counter() - self._started_at))
+
+    def _schedule_draw(self) -> None:
+        if not self._redraw.isActive():
+            self._redraw.start()
+
+    def _draw(self) -> None:
+        self._redraw.stop()
+        self.area.refresh()
+
+    # -- files ------------------------------------------------------------------------
+    def open_config(self, path: str | None = None) -> bool:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open configuration"), "", self.tr("JSON (*.json)"))
+            if not path:
+                return False
+        try:
+            config = export.load_config(path)
+        except ConfigError as exc:
+            self.show_message(self.tr("This configuration cannot be used: {0}").format(exc))
+            return False
+        self._preset = None
+        self.panel.set_config(config)
+        return self.rerun()
+
+    def save_config(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save configuration"), "initviz.json",
+                                              self.tr("JSON (*.json)"))
+        if path:
+            self._guard(lambda: export.export_json(self.panel.config(), path))
+
+    def export_view(self, kind: str, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), f"initviz.{kind}",
+                                                  f"{kind.upper()} (*.{kind})")
+            if not path:
+                return
+        writer = export.export_png if kind == "png" else export.export_svg
+        self._guard(lambda: writer(self.area.current, path))
+
+    def export_csv(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export numbers"), "initviz.csv", "CSV (*.csv)")
+            if not path:
+                return
+        self._guard(lambda: export.export_csv(self.runs, path))
+
+    def _guard(self, fn) -> None:
+        try:
+            fn()
+        except (OSError, ConfigError) as exc:
+            self.show_message(str(exc))
+
+    def show_message(self, text: str) -> None:
+        """A non-blocking message in the window (and the status bar)."""
+        self.banner.setText(text)
+        self.banner.setVisible(True)
+        self.status.showMessage(text, 8000)
+
+    # -- appearance, settings, close --------------------------------------------------
+    def set_theme(self, key: str) -> None:
+        self._apply_theme(THEMES[key])
+
+    def _apply_theme(self, theme) -> None:
+        self.theme = theme
+        app = QApplication.instance()
+        if app is not None:
+            apply_to_application(app, theme)
+        self.area.set_theme(theme)
+        style = f"color: {theme.error}; font-weight: bold;"
+        self.banner.setStyleSheet(style + f"border: 2px solid {theme.error}; padding: 6px;")
+        self.panel.error.setStyleSheet(style)
+        self.notice.setStyleSheet(f"color: {theme.error};")
+        for action in self.theme_group.actions():
+            action.setChecked(action.data() == theme.name)
+
+    def _toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def show_about(self) -> None:
+        try:
+            from .about import show_about
+        except ImportError:
+            QMessageBox.about(self, self.tr("About initviz"), self.tr("initviz {0}").format(__version__))
+            return
+        show_about(self)
+
+    def _restore(self) -> None:
+        s = self.settings
+        config = s.config()
+        geometry = s.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1600, 960)
+        self.area.set_view(str(s.get("view/view", "auto")))
+        self.area.set_quantity(str(s.get("view/quantity", "activations")))
+        self.area.log_y.setChecked(str(s.get("view/log_y", "false")).lower() == "true")
+        if config is not None:
+            self.panel.set_config(config)
+        if s.notices:
+            self.notice.setText(" ".join(s.notices))
+            self.notice.setToolTip("\n".join(s.notices))
+
+    def save_settings(self) -> None:
+        values = {
+            "window/geometry": QByteArray(self.saveGeometry()),
+            "view/theme": self.theme.name,
+            "view/view": self.area.choice.currentData(),
+            "view/quantity": self.area.quantity.currentData(),
+            "view/log_y": self.area.log_y.isChecked(),
+        }
+        try:
+            values["run/config"] = config_to_text(self.panel.config())
+        except ConfigError:
+            if self.runs:
+                values["run/config"] = config_to_text(self.runs[0].config)
+        self.settings.save(values)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._debounce.stop()
+        self._redraw.stop()
+        self._clock.stop()
+        self.save_settings()
+        self.runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,80 @@
+"""Small pyqtgraph helpers shared by the views: themed plot items, number formats, log ticks."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+
+from .theme import FONT_PX, LINE_WIDTH, Theme, plot_font
+
+pg.setConfigOptions(antialias=True, imageAxisOrder="col-major")
+
+
+def fmt(x: float | None, digits: int = 3) -> str:
+    """A short number for a label: 0.213, 1.2e-05, inf; '-' for None or NaN."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "-"
+    if not math.isfinite(x):
+        return "inf" if x > 0 else "-inf"
+    if x != 0 and (abs(x) < 10 ** -(digits - 1) or abs(x) >= 10**5):
+        return f"{x:.{digits - 1}e}"
+    return f"{x:.{digits}g}"
+
+
+def percent(x: float | None) -> str:
+    if x is None or math.isnan(x):
+        return "-"
+    if 0 < x < 0.001:
+        return "<0.1%"
+    return f"{100 * x:.1f}%" if x < 0.1 else f"{100 * x:.0f}%"
+
+
+def style_plot(plot: pg.PlotItem, theme: Theme) -> None:
+    """Large tick labels, themed axes and grid."""
+    pen = pg.mkPen(theme.foreground, width=1)
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setPen(pen)
+        axis.setTextPen(pg.mkPen(theme.foreground))
+        axis.setStyle(tickFont=plot_font(FONT_PX), tickTextOffset=6)
+        axis.label.setFont(plot_font(FONT_PX))
+    plot.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+    plot.titleLabel.item.setFont(plot_font(FONT_PX + 2, bold=True))
+
+
+def set_title(plot: pg.PlotItem, text: str, theme: Theme) -> None:
+    plot.setTitle(text, color=theme.foreground, size=f"{FONT_PX + 2}px")
+
+
+def set_label(plot: pg.PlotItem, side: str, text: str, theme: Theme) -> None:
+    plot.setLabel(side, text, color=theme.foreground, **{"font-size": f"{FONT_PX}px"})
+
+
+def line_pen(color: str, dashed: bool = False, width: float = LINE_WIDTH):
+    from PySide6.QtCore import Qt
+
+    return pg.mkPen(color, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+
+
+def log_count_ticks(top: float) -> list[tuple[float, str]]:
+    """Ticks for a count axis drawn as log10(count): 1, 10, 100, ..."""
+    return [(float(k), f"{10**k:,}") for k in range(0, int(math.floor(top)) + 1)]
+
+
+def count_ticks(top: float, count: int = 4) -> list[tuple[float, str]]:
+    """Round ticks from 0 to ``top`` for a count axis (no negative ticks)."""
+    if top <= 0:
+        return [(0.0, "0")]
+    raw = top / count
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    return [(float(v), f"{v:,.0f}" if step >= 1 else f"{v:g}") for v in np.arange(0, top + step * 0.01, step)]
+
+
+def finite_positive(values: np.ndarray, floor: float) -> np.ndarray:
+    """``values`` with non-finite entries as NaN and others clipped at ``floor`` (for log axes)."""
+    out = np.asarray(values, dtype=np.float64).copy()
+    out[~np.isfinite(out)] = np.nan
+    return np.where(np.isnan(out), np.nan, np.maximum(out, floor))

@@ -1,0 +1,126 @@
+"""The symmetry demonstration: a neuron-by-sample heat map of one layer.
+
+With constant weights every unit of a layer computes the same function of its inputs,
+so every column (unit) of the heat map is the same and the layer has one distinct unit;
+random weights break the symmetry. The engine keeps a 64 x 64 corner of each layer's
+activations (``ForwardLayer.snapshot``) and counts the distinct units of the whole layer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from .plotting import line_pen, set_label, set_title, style_plot
+from .rundata import RunData
+from .theme import TITLE_PX, Theme
+
+
+class SymmetryView(QWidget):
+    """Heat map of layer k's first 64 samples x 64 units, and distinct units per layer."""
+
+    def __init__(self, theme: Theme, parent=None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.runs: list[RunData] = []
+        self.layer = QSpinBox(minimum=1, maximum=1, value=1)
+        self.layer.setToolTip(self.tr("The layer whose units are drawn"))
+        self.layer.valueChanged.connect(self.refresh)
+        self.count = QLabel()
+        self.count.setWordWrap(True)
+        font = self.count.font()
+        font.setPixelSize(TITLE_PX + 2)
+        font.setBold(True)
+        self.count.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Layer:")))
+        top.addWidget(self.layer)
+        top.addSpacing(24)
+        top.addWidget(self.count, 1)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.map = self.canvas.addPlot(row=0, col=0)
+        self.image = pg.ImageItem()
+        self.map.addItem(self.image)
+        self.map.setMouseEnabled(x=False, y=False)
+        self.map.invertY(True)
+        self.colorbar = pg.ColorBarItem(values=(0, 1), interactive=False, width=18)
+        self.colorbar.setImageItem(self.image, insert_in=self.map)
+        self.distinct = self.canvas.addPlot(row=0, col=1)
+        self.distinct_curve = self.distinct.plot([], [], symbol="o", symbolSize=9)
+        self.distinct.setLogMode(y=True)
+        self.canvas.ci.layout.setColumnStretchFactor(0, 3)
+        self.canvas.ci.layout.setColumnStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.canvas, 1)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.canvas.setBackground(theme.background)
+        style_plot(self.map, theme)
+        style_plot(self.distinct, theme)
+        self.map.showGrid(x=False, y=False)
+        self.colorbar.setColorMap(pg.colormap.get(theme.colormap))
+        self.colorbar.axis.setTextPen(pg.mkPen(theme.foreground))
+        self.colorbar.axis.setStyle(tickFont=self.map.getAxis("left").style["tickFont"])
+        self.distinct_curve.setPen(line_pen(theme.series[0]))
+        self.distinct_curve.setSymbolBrush(pg.mkBrush(theme.series[0]))
+        self.distinct_curve.setSymbolPen(pg.mkPen(theme.series[0]))
+        self.refresh()
+
+    def set_runs(self, runs: list[RunData]) -> None:
+        self.runs = runs
+        if runs:
+            self.layer.setMaximum(runs[0].depth)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        set_label(self.map, "bottom", self.tr("unit (neuron)"), self.theme)
+        set_label(self.map, "left", self.tr("sample"), self.theme)
+        set_label(self.distinct, "bottom", self.tr("layer"), self.theme)
+        set_label(self.distinct, "left", self.tr("distinct units (log)"), self.theme)
+        set_title(self.distinct, self.tr("Distinct units per layer"), self.theme)
+        if not self.runs:
+            return
+        run = self.runs[0]
+        k = self.layer.value()
+        snap = run.snapshots.get(k)
+        done = run.forward_done
+        x = np.arange(1, done + 1, dtype=np.float64)
+        self.distinct_curve.setData(x, np.maximum(run.distinct_units[:done], 1).astype(np.float64))
+        top = float(np.log10(max(int(run.units.max()), 2)))
+        self.distinct.setYRange(-0.15, top + 0.15, padding=0)
+        self.distinct.getAxis("left").setTicks([[(float(k), f"{10**k:,}") for k in range(int(top) + 1)]])
+        if run.depth <= 20:
+            self.distinct.getAxis("bottom").setTicks([[(float(k), str(k)) for k in range(1, run.depth + 1)]])
+        else:
+            self.distinct.getAxis("bottom").setTicks(None)
+        if snap is None:
+            self.image.clear()
+            self.count.setText(self.tr("Layer {0}: waiting for the run").format(k))
+            return
+        img = np.asarray(snap, dtype=np.float32).T  # col-major: x = unit, y = sample
+        finite = img[np.isfinite(img)]
+        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        if hi <= lo:
+            lo, hi = lo - 0.5, hi + 0.5
+        self.image.setImage(img, levels=(lo, hi), autoLevels=False)
+        self.colorbar.setLevels((lo, hi))
+        self.image.setRect(0, 0, img.shape[0], img.shape[1])
+        set_title(
+            self.map,
+            self.tr("Layer {0}: first {1} samples x first {2} units").format(k, img.shape[1], img.shape[0]),
+            self.theme,
+        )
+        units = int(run.units[k - 1])
+        distinct = int(run.distinct_units[k - 1])
+        if distinct == 1:
+            text = self.tr("Layer {0}: {1} distinct unit of {2}: every neuron computes the same function")
+        else:
+            text = self.tr("Layer {0}: {1} distinct units of {2}")
+        self.count.setText(text.format(k, distinct, units))
+        self.count.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

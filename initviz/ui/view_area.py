@@ -1,0 +1,126 @@
+"""The figure area: a small toolbar (view, quantity, log y, prediction) over the views.
+
+The book's view suits a few layers, the deep view hundreds, the symmetry view equal
+weights; "Automatic" picks by the run, and the user can switch. Only the visible view
+is redrawn; a view is brought up to date when it is shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ..engine import SimulationConfig
+from .book_view import MAX_LAYERS, BookView
+from .deep_view import DeepView
+from .rundata import RunData
+from .symmetry_view import SymmetryView
+from .theme import Theme
+
+VIEWS = ("auto", "book", "deep", "symmetry")
+
+
+def automatic_view(config: SimulationConfig) -> str:
+    """Equal weights: the symmetry view; up to MAX_LAYERS layers: the book's; else deep."""
+    if config.init in ("constant", "zeros"):
+        return "symmetry"
+    return "book" if config.depth <= MAX_LAYERS else "deep"
+
+
+class ViewArea(QWidget):
+    """Toolbar and stacked views; ``set_runs`` then ``refresh`` (cheap) as results come."""
+
+    view_changed = Signal()
+
+    def __init__(self, theme: Theme, parent=None) -> None:
+        super().__init__(parent)
+        self.book = BookView(theme)
+        self.deep = DeepView(theme)
+        self.symmetry = SymmetryView(theme)
+        self.views = {"book": self.book, "deep": self.deep, "symmetry": self.symmetry}
+        self.stack = QStackedWidget()
+        for view in self.views.values():
+            self.stack.addWidget(view)
+        self.choice = QComboBox()
+        for key, text in (("auto", self.tr("Automatic")), ("book", self.tr("Layers side by side")),
+                          ("deep", self.tr("Deep view")), ("symmetry", self.tr("Symmetry"))):
+            self.choice.addItem(text, key)
+        self.choice.setToolTip(self.tr("Automatic: side by side up to {0} layers, the deep view beyond, "
+                                       "the symmetry view for equal weights").format(MAX_LAYERS))
+        self.quantity = QComboBox()
+        for key, text in (("activations", self.tr("Activations a = phi(z)")),
+                          ("preactivations", self.tr("Pre-activations z = xW + b")),
+                          ("gradients", self.tr("Gradients dL/da")),
+                          ("weight_gradients", self.tr("Weight gradients dL/dW"))):
+            self.quantity.addItem(text, key)
+        self.quantity.setToolTip(self.tr("What the histograms count (gradients need the backward pass)"))
+        self.log_y = QCheckBox(self.tr("Log y"))
+        self.log_y.setToolTip(self.tr("Counts on a logarithmic axis"))
+        self.prediction = QCheckBox(self.tr("Prediction"))
+        self.prediction.setChecked(True)
+        self.prediction.setToolTip(self.tr("Mean-field prediction (Poole et al. 2016): "
+                                           "q_l = sigma_w^2 E[phi(sqrt(q_(l-1)) z)^2] + sigma_b^2"))
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        bar = QHBoxLayout()
+        for label, widget in ((self.tr("View"), self.choice), (self.tr("Show"), self.quantity)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addWidget(self.log_y)
+        bar.addWidget(self.prediction)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.stack, 1)
+        self.runs: list[RunData] = []
+        self.choice.currentIndexChanged.connect(self._options_changed)
+        self.quantity.currentIndexChanged.connect(self._options_changed)
+        self.log_y.toggled.connect(self._options_changed)
+        self.prediction.toggled.connect(self._options_changed)
+
+    @property
+    def current_key(self) -> str:
+        choice = self.choice.currentData()
+        if choice != "auto":
+            return choice
+        return automatic_view(self.runs[0].config) if self.runs else "book"
+
+    @property
+    def current(self) -> QWidget:
+        return self.views[self.current_key]
+
+    def set_view(self, key: str) -> None:
+        self.choice.setCurrentIndex(max(self.choice.findData(key), 0))
+
+    def set_quantity(self, key: str) -> None:
+        self.quantity.setCurrentIndex(max(self.quantity.findData(key), 0))
+
+    def set_theme(self, theme: Theme) -> None:
+        for view in self.views.values():
+            view.set_theme(theme)
+
+    def set_runs(self, runs: list[RunData]) -> None:
+        self.runs = runs
+        if runs and not runs[0].config.gradients and self.quantity.currentData() in ("gradients", "weight_gradients"):
+            self.set_quantity("activations")
+        self.refresh()
+
+    def _options_changed(self, *_args) -> None:
+        self.refresh()
+        self.view_changed.emit()
+
+    def refresh(self) -> None:
+        """Redraw the visible view from the runs' arrays."""
+        view = self.current
+        if self.stack.currentWidget() is not view:
+            self.stack.setCurrentWidget(view)
+        quantity = self.quantity.currentData()
+        if hasattr(view, "quantity"):
+            view.quantity = quantity
+            view.log_y = self.log_y.isChecked()
+            view.show_prediction = self.prediction.isChecked()
+        self.log_y.setEnabled(view is not self.symmetry)
+        self.quantity.setEnabled(view is not self.symmetry)
+        view.set_runs(self.runs)

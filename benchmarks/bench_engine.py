@@ -34,6 +34,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+# initviz first: it configures OpenBLAS before NumPy loads (see initviz/__init__.py),
+# as it does in the app; the floor runs under the same setting.
+__import__("initviz")
+
 import numpy as np  # noqa: E402
 
 from initviz.engine import ForwardLayer, SimulationConfig, simulate  # noqa: E402

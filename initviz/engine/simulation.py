@@ -17,6 +17,7 @@ import math
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +28,7 @@ from .edges import EdgePlan, plan_edges
 from .initializers import draw_weights, weight_std
 from .memory import check_memory
 from .results import BackwardLayer, ForwardLayer, Histogram, RunSummary, frozen_array
-from .stats import BinSpec, LayerSummarizer
+from .stats import RELU_FACTS, ActivationFacts, BinSpec, LayerSummarizer
 from .theory import (
     LayerPrediction,
     gaussian_expectation,
@@ -121,9 +122,13 @@ class Network:
             z += b
         return z
 
-    def fit_lsuv(self, layer: int, x: np.ndarray) -> np.ndarray:
-        """Mishkin & Matas 2015, LSUV: rescale the orthogonal W until Var(xW + b) = 1 +- tol."""
-        w = self.weights(layer)
+    def fit_lsuv(self, layer: int, x: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
+        """Mishkin & Matas 2015, LSUV: rescale the orthogonal W until Var(xW + b) = 1 +- tol.
+
+        ``w``: the layer's orthogonal starting point when already drawn (it is rescaled
+        in place).
+        """
+        w = self.weights(layer) if w is None else w
         scale = 1.0
         for _ in range(LSUV_MAX_STEPS):
             z = self.preactivation(layer, x, w)
@@ -181,32 +186,58 @@ def _run(config: SimulationConfig, cancel: threading.Event) -> Iterator[Result]:
     count = _Counter()
     with np.errstate(all="ignore"), LayerSummarizer() as summarizer:
         preds = predictions(config, net)
-        stopped, diverged_at = yield from _forward(config, net, preds, summarizer, cancel, count)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="initviz-prefetch") as prefetch:
+            stopped, diverged_at = yield from _forward(config, net, preds, summarizer, cancel, count, prefetch)
         if stopped is None and config.gradients:
             stopped, diverged_at = yield from _backward(config, net, preds, summarizer, cancel, count)
     yield RunSummary(count.n, stopped, time.perf_counter() - start, diverged_at)
 
 
-def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, count):
+def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, count, prefetch):
+    """The forward pass. Per layer: z = x W (+ b) into a reused buffer, then the workers
+    apply the activation and take every statistic chunk by chunk, while the prefetch
+    thread draws the next layer's weights (they do not depend on the data; LSUV only
+    rescales them afterwards) and integrates its predicted histograms. Two matrices are
+    held, whatever the depth: z, and a, which overwrites the layer's input once xW is
+    done."""
     x = input_batch(config)
     plan: EdgePlan | None = plan_edges(config, net.activation, net.parameter, preds)
     saturation = net.activation.saturation_intervals(net.parameter)
     fingerprint = stream(config.seed, 0, 1).standard_normal(config.samples).astype(config.dtype)
+    activate = _activate_into(net)
+    facts = RELU_FACTS if net.activation.name == "relu" else ActivationFacts()
+    predicted = _PredictedCounts(net, preds)
     mean_b, _ = bias_moments(config)
+    upcoming = prefetch.submit(net.weights, 1)
+    z = None
     for layer in range(1, config.depth + 1):
         if cancel.is_set():
+            upcoming.cancel()
             return "cancelled", None
         t0 = time.perf_counter()
-        w = net.fit_lsuv(layer, x) if config.init == "lsuv" else net.weights(layer)
-        z = net.preactivation(layer, x, w)
-        a = net.activation.forward(z, net.parameter)
+        w = upcoming.result()
+        if config.init == "lsuv":
+            w = net.fit_lsuv(layer, x, w)
+        shape = (config.samples, w.shape[1])
+        if z is None or z.shape != shape:
+            z = np.empty(shape, dtype=net.dtype)
+        np.matmul(x, w, out=z)
+        b = net.bias(layer)
+        if b is not None:
+            z += b
         del w
+        a = x if x.shape == shape else np.empty(shape, dtype=net.dtype)  # x is spent
+        x = None
+        if layer < config.depth:
+            upcoming = prefetch.submit(_next_layer, net, layer + 1, predicted, plan)
         if plan.needs_data:
+            activate(z, a)
             plan = plan.from_first_layer(z, a)
-        s = summarizer.forward(z, a, plan.pre, plan.act, saturation, fingerprint)
+            s = summarizer.forward(z, a, plan.pre, plan.act, saturation, facts=facts)
+        else:
+            s = summarizer.forward(z, a, plan.pre, plan.act, saturation, activate, facts)
         pred = preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
-        result = _forward_result(config, net, layer, z, a, s, plan, pred, mean_b, t0)
-        del z
+        result = _forward_result(config, layer, a, s, plan, pred, predicted.get(layer, plan), fingerprint, t0)
         x = a
         count.n += 1
         yield result
@@ -215,27 +246,87 @@ def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, c
     return None, None
 
 
-def _distinct_units(a: np.ndarray, fingerprint: np.ndarray) -> int:
+def _next_layer(net: Network, layer: int, predicted: _PredictedCounts, plan: EdgePlan) -> np.ndarray:
+    """Prefetch-thread work for ``layer``: its weights, and its predicted histograms."""
+    if not plan.needs_data:
+        predicted.get(layer, plan)
+    return net.weights(layer)
+
+
+def _activate_into(net: Network):
+    """``activate(z, out)``: out = phi(z) for one block of rows. ReLU, the benchmark's
+    and the lecture's workhorse, runs as one ufunc without a temporary; the others
+    evaluate their formula on the block and copy it (elementwise, so the values are the
+    same as on the whole matrix)."""
+    phi, p = net.activation.forward, net.parameter
+    if net.activation.name == "relu":
+        return lambda z, out: np.maximum(z, 0, out=out)
+
+    def generic(z, out):
+        out[...] = phi(z, p)
+
+    return generic
+
+
+class _PredictedCounts:
+    """Mean-field expected counts per bin for each layer, computed once per distinct
+    (mean, q) (He/ReLU and other fixed points repeat them for every layer) and
+    thread-safe, so the prefetch thread can integrate layer k+1's while layer k runs."""
+
+    def __init__(self, net: Network, preds) -> None:
+        self.net = net
+        self.preds = preds
+        self._lock = threading.Lock()
+        self._cache: dict[tuple, tuple] = {}
+
+    def get(self, layer: int, plan: EdgePlan) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(activation probabilities, pre-activation probabilities) per bin, or Nones."""
+        preds = self.preds
+        pred = preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
+        if pred is None or not math.isfinite(pred.q):
+            return None, None
+        key = (pred.pre_mean, pred.q, plan.act, plan.pre)
+        with self._lock:
+            hit = self._cache.get(key)
+        if hit is None:
+            net = self.net
+            fn = lambda v: net.activation.forward(v, net.parameter)  # noqa: E731
+            hit = (
+                predicted_bin_probabilities(fn, pred.pre_mean, pred.q, plan.act.edges),
+                predicted_bin_probabilities(lambda v: v, pred.pre_mean, pred.q, plan.pre.edges),
+            )
+            with self._lock:
+                self._cache[key] = hit
+        return hit
+
+
+def _distinct_units(a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: np.ndarray) -> int:
     """Units whose outputs differ over the batch (1 for constant weights).
 
-    Units are sorted by a random projection of their outputs; runs of neighbours whose
-    projections agree within rounding are then compared column against column, so two
-    units count as one only when every sample's output agrees to float rounding.
+    Dead units (``alive`` False: 0 for every sample, known from the statistics) are all
+    the same unit. The live ones are sorted by a random projection of their outputs
+    (``fingerprint``, one GEMV over the samples); runs of neighbours whose projections
+    agree within rounding are then compared column against column, so two units count
+    as one only when every sample's output agrees to float rounding.
     """
-    units = a.shape[1]
+    live = np.flatnonzero(alive)
+    distinct = 1 if live.size < a.shape[1] else 0
+    if live.size == 0:
+        return distinct
     tol = 1e-6 if a.dtype == np.float32 else 1e-12
-    order = np.argsort(fingerprint, kind="stable")
+    # Candidates are looser than the verification: the float32 projection's own
+    # rounding must never split units that verify as equal.
+    near = 1e-5 if a.dtype == np.float32 else 1e-12
+    order = live[np.argsort(fingerprint[live], kind="stable")]
     fp = fingerprint[order]
     scale = float(np.max(np.abs(fp)))
-    peak = float(np.max(np.abs(a)))
     if not (math.isfinite(scale) and math.isfinite(peak)):
-        return units
-    close = np.abs(np.diff(fp)) <= tol * max(scale, 1e-300)
-    distinct = units - int(np.count_nonzero(close))
+        return a.shape[1]
+    close = np.abs(np.diff(fp)) <= near * max(scale, 1e-300)
+    distinct += live.size - int(np.count_nonzero(close))
     # Verify each run of "close" neighbours against its first member.
-    starts = np.flatnonzero(np.diff(np.concatenate(([0], close.astype(np.int8), [0]))) == 1)
-    ends = np.flatnonzero(np.diff(np.concatenate(([0], close.astype(np.int8), [0]))) == -1)
-    for s, e in zip(starts, ends):
+    edges = np.diff(np.concatenate(([0], close.astype(np.int8), [0])))
+    for s, e in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):
         members = order[s : e + 1]
         block = a[:, members]
         same = np.all(np.abs(block - block[:, :1]) <= tol * (np.abs(block[:, :1]) + peak), axis=0)
@@ -253,16 +344,20 @@ def _histogram(stats: dict, spec: BinSpec, predicted: np.ndarray | None) -> Hist
     )
 
 
-def _forward_result(config, net, layer, z, a, s, plan, pred, mean_b, t0) -> ForwardLayer:
+def _forward_result(config, layer, a, s, plan, pred, predicted, fingerprint, t0) -> ForwardLayer:
     n = a.size
     act, pre = s["a"], s["z"]
-    pred_act = pred_pre = None
-    if pred is not None and math.isfinite(pred.q):
-        fn = lambda v: net.activation.forward(v, net.parameter)  # noqa: E731
-        pred_act = n * predicted_bin_probabilities(fn, pred.pre_mean, pred.q, plan.act.edges)
-        pred_pre = n * predicted_bin_probabilities(lambda v: v, pred.pre_mean, pred.q, plan.pre.edges)
+    probs_act, probs_pre = predicted
+    pred_act = None if probs_act is None else n * probs_act
+    pred_pre = None if probs_pre is None else n * probs_pre
     nonfinite = act["nonfinite"] + pre["nonfinite"]
-    distinct = _distinct_units(a, s["fingerprint"]) if nonfinite == 0 else a.shape[1]
+    if nonfinite == 0:
+        # One BLAS call on the caller's thread, after the workers are done.
+        projection = (fingerprint @ a).astype(np.float64)
+        peak = max(abs(act["min"]), abs(act["max"]))
+        distinct = _distinct_units(a, projection, peak, s["nonzero_units"])
+    else:
+        distinct = a.shape[1]
     snap = a[:SNAPSHOT, :SNAPSHOT]
     return ForwardLayer(
         layer=layer,

@@ -1,0 +1,121 @@
+"""The chunked, threaded statistics against a plain re-implementation of their definition.
+
+The fast path skips work (no clamping, one joint bincount, extremes from z for ReLU,
+dtype-exact saturation bounds); these tests pin that it still counts exactly what the
+definition says: index floor((x - lo) * bins / (hi - lo)) in float64, the last bin
+closed at hi, everything else outside counted as underflow or overflow.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from initviz.engine.stats import RELU_FACTS, ActivationFacts, BinSpec, LayerSummarizer
+
+
+def reference_histogram(x: np.ndarray, spec: BinSpec):
+    v = x[np.isfinite(x)].astype(np.float64)
+    j = np.floor((v - spec.lo) * (spec.bins / (spec.hi - spec.lo)))
+    j[v == spec.hi] = spec.bins - 1
+    counts = np.array([np.count_nonzero(j == k) for k in range(spec.bins)])
+    return counts, int(np.count_nonzero(j < 0)), int(np.count_nonzero(j >= spec.bins))
+
+
+def check_tensor(stats: dict, x: np.ndarray, spec: BinSpec):
+    counts, under, over = reference_histogram(x, spec)
+    np.testing.assert_array_equal(stats["counts"], counts)
+    assert (stats["underflow"], stats["overflow"]) == (under, over)
+    finite = x[np.isfinite(x)].astype(np.float64)
+    assert stats["nonfinite"] == x.size - finite.size
+    if finite.size:
+        assert stats["mean"] == pytest.approx(finite.mean(), rel=1e-12, abs=1e-12 * np.abs(finite).max())
+        assert stats["std"] == pytest.approx(finite.std(), rel=1e-10, abs=1e-300)
+        assert stats["min"] == finite.min() and stats["max"] == finite.max()
+
+
+def edge_values(spec: BinSpec, dtype) -> np.ndarray:
+    """Values on and next to every edge, in ``dtype``."""
+    t = np.dtype(dtype).type
+    edges = spec.edges.astype(dtype)
+    near = [np.nextafter(edges, t(-np.inf)), edges, np.nextafter(edges, t(np.inf))]
+    return np.concatenate(near + [np.array([spec.lo, spec.hi], dtype=dtype)])
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("relu", [False, True])
+def test_forward_statistics_equal_the_definition(dtype, relu):
+    rng = np.random.default_rng(7)
+    rows, cols = 700, 300  # several chunks, the last one short
+    z = (rng.standard_normal((rows, cols)) * 1.7).astype(dtype)
+    z.reshape(-1)[: 4 * 51 + 8] = np.resize(edge_values(BinSpec(-4.0, 4.0, 50), dtype), 4 * 51 + 8)
+    z[:, 5] = -1.0  # a dead unit for ReLU
+    z_spec, a_spec = BinSpec(-4.0, 4.0, 50), BinSpec(0.0, 3.0, 50)
+    sat = ((-math.inf, 2.1684043449813627e-22),) if relu else ((-math.inf, -2.5), (0.7, 0.9), (3.0, math.inf))
+    if relu:
+        def activate(zc, out):
+            np.maximum(zc, 0, out=out)
+
+        facts = RELU_FACTS
+    else:
+        def activate(zc, out):
+            out[...] = np.tanh(zc)
+
+        facts = ActivationFacts()
+        a_spec = BinSpec(-1.0, 1.0, 50)
+    a = np.empty_like(z)
+    with LayerSummarizer() as s:
+        out = s.forward(z, a, z_spec, a_spec, sat, activate, facts)
+    expected_a = np.maximum(z, 0) if relu else np.tanh(z)
+    np.testing.assert_array_equal(a, expected_a)
+    check_tensor(out["z"], z, z_spec)
+    check_tensor(out["a"], a, a_spec)
+    z64 = z.astype(np.float64)
+    expected_sat = sum(int(np.count_nonzero((z64 > lo) & (z64 < hi))) for lo, hi in sat)
+    assert out["saturated"] == expected_sat
+    np.testing.assert_array_equal(out["nonzero_units"], np.any(a != 0, axis=0))
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_values_far_outside_and_non_finite_values(dtype):
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((1000, 200)).astype(dtype)
+    x[0, :3] = [1e30, -1e30, 7e3]  # index ranges too wide for one bincount: clamped
+    x[-100:] = 10 ** (4 + 20 * rng.random((100, 200)))  # the last chunk: all far above
+    x[500, 0] = np.nan  # a chunk with a NaN and an infinity takes the plain path
+    x[500, 1] = np.inf
+    spec = BinSpec(-2.0, 2.0, 40)
+    with LayerSummarizer() as s:
+        check_tensor(s.tensor(x, spec), x, spec)
+
+
+def test_wide_histograms_use_separate_bincounts_and_stay_exact():
+    rng = np.random.default_rng(5)
+    z = rng.standard_normal((400, 256)).astype(np.float32)
+    a = np.empty_like(z)
+    z_spec, a_spec = BinSpec(-3.0, 3.0, 3000), BinSpec(0.0, 3.0, 3000)
+    with LayerSummarizer() as s:
+        out = s.forward(z, a, z_spec, a_spec, (), lambda zc, o: np.maximum(zc, 0, out=o), RELU_FACTS)
+    check_tensor(out["z"], z, z_spec)
+    check_tensor(out["a"], a, a_spec)
+
+
+def test_moments_stay_accurate_far_from_the_lower_edge():
+    # Values near 0.5 with a spread of 1e-6, binned over (0, 1): sums about lo = 0
+    # would cancel; the chunk M2 is recomputed about the chunk mean.
+    rng = np.random.default_rng(11)
+    x = 0.5 + 1e-6 * rng.standard_normal((500, 300))
+    with LayerSummarizer() as s:
+        out = s.tensor(x, BinSpec(0.0, 1.0, 30))
+    assert out["std"] == pytest.approx(x.std(), rel=1e-9)
+    assert out["mean"] == pytest.approx(x.mean(), rel=1e-15)
+
+
+def test_constant_values_have_zero_spread():
+    x = np.full((300, 300), 0.3, dtype=np.float32)
+    with LayerSummarizer() as s:
+        out = s.tensor(x, BinSpec(-1.0, 1.0, 10))
+    assert out["std"] == pytest.approx(0.0, abs=1e-12)
+    assert out["counts"].sum() == x.size

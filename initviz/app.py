@@ -81,6 +81,10 @@ def _application(argv: list[str]):
 def main(argv: Sequence[str]) -> int:
     """Window, ``render`` or ``--self-test``; returns the exit status."""
     t0 = time.perf_counter()
+    if list(argv[:1]) == ["--engine-process"]:  # the engine's child process (no Qt)
+        from .engine_process import main as engine_main
+
+        return engine_main()
     try:
         args = build_parser().parse_args(list(argv))
     except SystemExit as exc:

@@ -1,29 +1,47 @@
-"""The only bridge between the engine and Qt: runs ``simulate`` on a worker thread.
+"""The only bridge between the engine and Qt: runs ``simulate`` off the GUI thread.
 
 Modelled on Qt's Mandelbrot example and napari's generator workers:
 
 - ``SimulationRunner`` lives on the GUI thread and owns one ``QThread`` with one
   ``_Worker`` on it. ``start(runs)`` opens a new *generation*: it sets the cancel event
-  of the previous job (checked by the engine between layers) and queues the new job.
-- The worker emits one typed signal per result (``ForwardLayer``, ``BackwardLayer``,
-  ``RunSummary``), tagged with the job's generation. Only those small frozen results
-  cross the thread boundary, never activation matrices.
+  of the previous job and queues the new job; the worker skips jobs already stale.
+- The worker hands the job to the engine's own process (``initviz.engine_process``:
+  no GIL shared with the GUI, see there for the measurement) and relays each result
+  as one typed signal (``ForwardLayer``, ``BackwardLayer``, ``RunSummary``), tagged
+  with the job's generation. Only these small frozen results cross, never activation
+  matrices. Until that process is ready, when it cannot be started, on Windows, or with
+  ``INITVIZ_ENGINE=thread``, the worker thread runs ``simulate`` itself.
 - The runner drops every signal whose generation is not the current one, so results of
   a cancelled run never reach the screen, however late they arrive.
-- ``shutdown()`` cancels, quits the thread's event loop and waits for it: no
-  "QThread: Destroyed while thread is still running".
+- ``shutdown()`` cancels, ends the worker's loop, quits and waits for the thread and
+  stops the process (terminated if it does not quit at once): no "QThread: Destroyed
+  while thread is still running", no hang on close.
 - An exception in the engine becomes the ``failed`` signal with a one-line message.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from . import engine_process
 from .engine import BackwardLayer, ForwardLayer, MemoryRefused, RunSummary, SimulationConfig, simulate
+
+#: Seconds between two looks at the cancel flag while waiting for the engine process.
+POLL_S = 0.02
+#: Jobs with more multiply-adds than this wait for the engine process to be ready; smaller
+#: ones run on the worker thread meanwhile. The process is started by the first large job
+#: or once the first job is done, so it never slows down the first figure.
+LARGE_WORK = 1e9
 
 
 @dataclass(frozen=True)
@@ -33,6 +51,80 @@ class Job:
     generation: int
     runs: tuple[tuple[str, SimulationConfig], ...]
     cancel: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def large(self) -> bool:
+        """Worth waiting for the engine process (multiply-adds of the forward pass, twice
+        that with gradients, above LARGE_WORK)."""
+        work = 0
+        for _title, c in self.runs:
+            per_sample = sum(c.fans(k)[0] * c.fans(k)[1] for k in range(1, c.depth + 1))
+            work += c.samples * per_sample * (2 if c.gradients else 1)
+        return work >= LARGE_WORK
+
+
+class _EngineProcess:
+    """The child running ``engine_process`` (POSIX only: pickled messages over pipes).
+
+    Used from the worker thread; ``stop`` is called once the worker's loop has ended.
+    Until the child says it is ready (it imports NumPy and the engine first), jobs run
+    on the worker thread, so the first figure does not wait for the child.
+    """
+
+    def __init__(self) -> None:
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        self.process = subprocess.Popen(
+            engine_process.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True
+        )
+        self.outbox = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.inbox = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+        self._ready = False
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    @property
+    def ready(self) -> bool:
+        """True once the child has imported the engine (never blocks)."""
+        try:
+            while not self._ready and self.inbox.poll():
+                self._ready = self.inbox.recv() == ("ready",)
+        except (EOFError, OSError):
+            return False
+        return self._ready and self.alive
+
+    def wait_ready(self, give_up, timeout: float) -> bool:
+        """Wait (polling ``give_up()``) until the child is ready; False if it never is."""
+        deadline = time.monotonic() + timeout
+        while not self.ready:
+            if give_up() or not self.alive or time.monotonic() > deadline:
+                return False
+            try:
+                self.inbox.poll(POLL_S)
+            except OSError:
+                return False
+        return True
+
+    def send(self, message) -> None:
+        self.outbox.send(message)
+
+    def stop(self) -> None:
+        try:
+            self.outbox.send(None)
+        except OSError:
+            pass
+        try:
+            self.process.wait(1.0 if self._ready else 0.0)  # still importing: nothing to lose
+        except subprocess.TimeoutExpired:
+            self.process.kill()  # mid-layer: a process can simply be stopped
+            self.process.wait()
+        self.outbox.close()
+        self.inbox.close()
 
 
 class _Worker(QObject):
@@ -46,37 +138,98 @@ class _Worker(QObject):
     failed = Signal(int, str)
     done = Signal(int)
 
-    def __init__(self) -> None:
+    def __init__(self, engine: _EngineProcess | None) -> None:
         super().__init__()
+        self.engine = engine
         self.latest = 0  # written by the GUI thread: an int assignment is atomic
+        self.stopping = False
+
+    def _emit(self, gen: int, index: int, result) -> None:
+        if isinstance(result, ForwardLayer):
+            self.forward.emit(gen, index, result)
+        elif isinstance(result, BackwardLayer):
+            self.backward.emit(gen, index, result)
+        else:
+            self.finished.emit(gen, index, result)
 
     @Slot(object)
     def run(self, job: Job) -> None:
         gen = job.generation
+        if job.cancel.is_set() or gen != self.latest or self.stopping:
+            self.done.emit(gen)
+            return
         try:
-            for index, (_title, config) in enumerate(job.runs):
-                if job.cancel.is_set() or gen != self.latest:
-                    return
-                try:
-                    results = simulate(config, job.cancel)
-                except MemoryRefused as exc:
-                    self.refused.emit(gen, str(exc))
-                    return
-                self.started.emit(gen, index)
-                for result in results:
-                    if isinstance(result, ForwardLayer):
-                        self.forward.emit(gen, index, result)
-                    elif isinstance(result, BackwardLayer):
-                        self.backward.emit(gen, index, result)
-                    else:
-                        self.finished.emit(gen, index, result)
-                        if result.stopped == "cancelled":
-                            return
+            engine = self.engine
+            if engine is not None and (
+                engine.ready or job.large and engine.wait_ready(lambda: job.cancel.is_set() or self.stopping, 30.0)
+            ):
+                self._run_in_process(job)
+            else:
+                self._run_here(job)
         except Exception as exc:  # shown in the window; the thread stays alive
             traceback.print_exc()
             self.failed.emit(gen, f"{type(exc).__name__}: {exc}".splitlines()[0])
         finally:
             self.done.emit(gen)
+
+    def _run_here(self, job: Job) -> None:
+        gen = job.generation
+        for index, (_title, config) in enumerate(job.runs):
+            if job.cancel.is_set():
+                return
+            try:
+                results = simulate(config, job.cancel)
+            except MemoryRefused as exc:
+                self.refused.emit(gen, str(exc))
+                return
+            self.started.emit(gen, index)
+            for result in results:
+                self._emit(gen, index, result)
+                if isinstance(result, RunSummary) and result.stopped == "cancelled":
+                    return
+
+    def _run_in_process(self, job: Job) -> None:
+        gen, engine = job.generation, self.engine
+        engine.send(("run", gen, [config for _title, config in job.runs]))
+        cancelled = False
+        while True:
+            if not cancelled and (job.cancel.is_set() or self.stopping):
+                engine.send(("cancel", gen))
+                cancelled = True
+            try:
+                if not engine.inbox.poll(POLL_S):
+                    if not engine.alive:
+                        raise EOFError
+                    continue
+                got_gen, kind, index, payload = engine.inbox.recv()
+            except (EOFError, OSError):
+                self.engine = None  # later jobs run on this thread
+                raise RuntimeError("the engine process stopped unexpectedly") from None
+            if got_gen != gen:
+                continue
+            if kind == "done":
+                return
+            if kind == "result":
+                self._emit(gen, index, payload)
+            elif kind == "started":
+                self.started.emit(gen, index)
+            elif kind == "refused":
+                self.refused.emit(gen, payload)
+            elif kind == "failed":
+                self.failed.emit(gen, payload)
+
+
+def _start_engine_process() -> _EngineProcess | None:
+    """The engine's process, or None (engine on the worker thread): on Windows (no
+    pipe polling in ``multiprocessing.connection``), with ``INITVIZ_ENGINE=thread``, or
+    when it cannot be started."""
+    if os.name != "posix" or os.environ.get("INITVIZ_ENGINE", "process") == "thread":
+        return None
+    try:
+        return _EngineProcess()
+    except (OSError, ValueError) as exc:
+        print(f"initviz: engine process unavailable ({exc}); running the engine on a thread", file=sys.stderr)
+        return None
 
 
 class SimulationRunner(QObject):
@@ -96,9 +249,11 @@ class SimulationRunner(QObject):
         self.generation = 0
         self._job: Job | None = None
         self._busy = False
+        self._engine: _EngineProcess | None = None
+        self._engine_tried = False
         self._thread = QThread()
         self._thread.setObjectName("initviz-simulation")
-        self._worker = _Worker()
+        self._worker = _Worker(None)
         self._worker.moveToThread(self._thread)
         self._request.connect(self._worker.run)
         w = self._worker
@@ -110,6 +265,20 @@ class SimulationRunner(QObject):
         w.failed.connect(self._on_failed)
         w.done.connect(self._on_done)
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    @property
+    def in_process(self) -> bool:
+        """True when the engine process has been started (jobs go there once it is ready)."""
+        return self._engine is not None
+
+    def _ensure_engine(self) -> None:
+        if not self._engine_tried:
+            self._engine_tried = True
+            self._engine = _start_engine_process()
+            self._worker.engine = self._engine  # read by the worker at its next job
 
     def _current(self, generation: int) -> bool:
         return generation == self.generation
@@ -150,6 +319,8 @@ class SimulationRunner(QObject):
         if self._current(generation):
             self._busy = False
             self.job_done.emit()
+        if not self._worker.stopping:
+            self._ensure_engine()
 
     @property
     def busy(self) -> bool:
@@ -161,6 +332,8 @@ class SimulationRunner(QObject):
         self.cancel()
         self.generation += 1
         self._job = Job(self.generation, tuple(runs))
+        if self._job.large:
+            self._ensure_engine()
         self._worker.latest = self.generation
         self._busy = True
         self._request.emit(self._job)
@@ -173,11 +346,18 @@ class SimulationRunner(QObject):
             self._job.cancel.set()
 
     def shutdown(self) -> None:
-        """Cancel, stop the thread and wait for it. Safe to call twice."""
+        """Cancel, stop the thread and the engine process, and wait for them. Safe to call twice."""
         if self._job is not None:
             self._job.cancel.set()
         self.generation += 1  # nothing more reaches the screen
         self._worker.latest = self.generation
+        self._worker.stopping = True
+        self._engine_tried = True  # no engine process after shutdown
         if self._thread.isRunning():
             self._thread.quit()
             self._thread.wait()
+        engine, self._engine = self._engine, None
+        self._worker.engine = None
+        if engine is not None:
+            engine.stop()
+        self._busy = False

@@ -53,6 +53,22 @@ def test_preset_runs_to_completion_and_the_bars_are_the_engines_counts(qtbot, wi
     assert window.progress.value() == window.progress.maximum()
 
 
+def test_a_large_run_goes_through_the_engine_process_intact(qtbot, window):
+    preset = PRESETS_BY_KEY["cs231n_tanh_xavier"]  # 10 layers of 500: a "large" job
+    run_to_end(qtbot, window, lambda: window.load_preset(preset))
+    if os.name == "posix":
+        assert window.runner.in_process and window.runner._engine.ready
+    np.testing.assert_array_equal(window.area.book.drawn_heights(0), engine_counts(preset.config))
+    # and a small one after it, now that the process is ready
+    small = PRESETS_BY_KEY["relu_xavier"]
+    run_to_end(qtbot, window, lambda: window.load_preset(small))
+    np.testing.assert_array_equal(window.area.book.drawn_heights(0), engine_counts(small.config))
+    engine = window.runner._engine
+    window.close()
+    if engine is not None:
+        assert engine.process.poll() is not None  # the child is gone
+
+
 def test_compare_preset_draws_both_runs(qtbot, window):
     preset = PRESETS_BY_KEY["relu_he_mistake"]
     run_to_end(qtbot, window, lambda: window.load_preset(preset))
@@ -179,7 +195,8 @@ def test_an_engine_exception_shows_as_a_message_and_the_window_stays_usable(qtbo
     def broken(config, cancel=None):
         raise RuntimeError("engine broke")
 
-    monkeypatch.setattr(worker, "simulate", broken)
+    monkeypatch.setattr(worker, "simulate", broken)  # the worker thread's engine
+    monkeypatch.setattr(worker, "_start_engine_process", lambda: None)
     with qtbot.waitSignal(window.runner.failed, timeout=CAP_MS):
         window.rerun()
     assert window.banner.isVisible() and "engine broke" in window.banner.text()

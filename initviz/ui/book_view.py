@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from .i18n import tr
-from .plotting import count_ticks, fmt, line_pen, log_count_ticks, percent, set_title, style_plot
+from .plotting import PaintClock, count_ticks, curve, fmt, line_pen, log_count_ticks, percent, set_title, style_plot
 from .rundata import RunData, Series
 from .theme import FONT_PX, Theme, plot_font
 
@@ -55,9 +55,8 @@ class _Row:
     def __init__(self, plot: pg.PlotItem, theme: Theme) -> None:
         self.plot = plot
         self.bars = pg.BarGraphItem(x0=[], x1=[], height=[], y0=0)
-        self.prediction = pg.PlotDataItem([], [], connect="finite")
         plot.addItem(self.bars)
-        plot.addItem(self.prediction)
+        self.prediction = curve(plot, connect="finite")
         plot.hideAxis("bottom")
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
@@ -87,7 +86,7 @@ class _Row:
             item.setColor(theme.foreground)
 
 
-class BookView(pg.GraphicsLayoutWidget):
+class BookView(PaintClock, pg.GraphicsLayoutWidget):
     """Histograms of every layer side by side; one row per run (two when comparing)."""
 
     def __init__(self, theme: Theme, parent=None) -> None:
@@ -144,7 +143,7 @@ class BookView(pg.GraphicsLayoutWidget):
         if len(self.runs) > 1:
             set_title(row.plot, title, self.theme)
         else:
-            row.plot.setTitle(None)
+            set_title(row.plot, None, self.theme)
         for k in range(depth):
             t = row._text(row.titles, k, (0.5, 1.0), FONT_PX + 2, bold=True)
             t.setText(tr("{0}-layer").format(k + 1))

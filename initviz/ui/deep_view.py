@@ -15,15 +15,24 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 
 from .i18n import tr
-from .plotting import finite_positive, fmt, line_pen, percent, set_label, set_title, style_plot
+from .plotting import PaintClock, curve, finite_positive, fmt, line_pen, percent, set_label, set_title, style_plot
 from .rundata import RunData
-from .theme import GREEN, PURPLE, Theme
+from .theme import FONT_PX, GREEN, PURPLE, Theme, plot_font
 
 #: Fractions below this are drawn at this floor on the log axis.
 FRACTION_FLOOR = 1e-4
 
 
-class DeepView(pg.GraphicsLayoutWidget):
+def _nice_ceiling(x: float) -> float:
+    """The next of 1, 1.5, 2, 3, 5, 7, 10 x 10^k at or above ``x`` (a y range that
+    changes rarely as layers stream in)."""
+    if not np.isfinite(x) or x <= 0:
+        return 1.0
+    mag = 10 ** np.floor(np.log10(x))
+    return float(next(m * mag for m in (1, 1.5, 2, 3, 5, 7, 10) if m * mag >= x))
+
+
+class DeepView(PaintClock, pg.GraphicsLayoutWidget):
     """Heat map, std/depth, saturation/depth and one enlarged layer, created once."""
 
     layer_chosen = Signal(int)
@@ -47,9 +56,13 @@ class DeepView(pg.GraphicsLayoutWidget):
         self.colorbar.setImageItem(self.image, insert_in=self.heat)
         self.large = self.addPlot(row=0, col=1)
         self.large_bars = pg.BarGraphItem(x0=[], x1=[], height=[], y0=0)
-        self.large_pred = pg.PlotDataItem([], [])
         self.large.addItem(self.large_bars)
-        self.large.addItem(self.large_pred)
+        self.large_pred = curve(self.large)
+        # Changing a plot title relayouts (and repaints) the whole scene; this text
+        # item inside the plot only repaints itself.
+        self.large_text = pg.TextItem(anchor=(0, 0))
+        self.large_text.setFont(plot_font(FONT_PX, bold=True))
+        self.large.addItem(self.large_text, ignoreBounds=True)
         self.std_plot = self.addPlot(row=1, col=0)
         self.std_plot.setLogMode(y=True)
         self.std_plot.addLegend(offset=(-10, 10), labelTextSize="14pt")
@@ -58,17 +71,22 @@ class DeepView(pg.GraphicsLayoutWidget):
         self.frac_plot.addLegend(offset=(-10, -10), labelTextSize="14pt")
         self.std_curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         for i in range(2):
-            measured = self.std_plot.plot([], [], name=f"run{i}")
-            predicted = self.std_plot.plot([], [], name=f"pred{i}")
+            measured = curve(self.std_plot, name=f"run{i}")
+            predicted = curve(self.std_plot, name=f"pred{i}")
             self.std_curves.append((measured, predicted))
-        self.sat_curve = self.frac_plot.plot([], [], name="saturated")
-        self.dead_curve = self.frac_plot.plot([], [], name="dead")
+        self.sat_curve = curve(self.frac_plot, name="saturated")
+        self.dead_curve = curve(self.frac_plot, name="dead")
         self.std_marker = pg.InfiniteLine(angle=90, movable=False)
         self.std_plot.addItem(self.std_marker, ignoreBounds=True)
         self.frac_marker = pg.InfiniteLine(angle=90, movable=False)
         self.frac_plot.addItem(self.frac_marker, ignoreBounds=True)
         self.std_plot.setXLink(self.heat)
         self.frac_plot.setXLink(self.heat)
+        for plot in (self.heat, self.large, self.std_plot, self.frac_plot):
+            plot.enableAutoRange(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+        self._ranges: dict = {}
         self.ci.layout.setColumnStretchFactor(0, 3)
         self.ci.layout.setColumnStretchFactor(1, 2)
         self.scene().sigMouseClicked.connect(self._clicked)
@@ -86,10 +104,12 @@ class DeepView(pg.GraphicsLayoutWidget):
         self.colorbar.axis.setStyle(tickFont=self.heat.getAxis("left").style["tickFont"])
         self.colorbar.axis.setTextPen(pg.mkPen(theme.foreground))
         self.colorbar.axis.setPen(pg.mkPen(theme.foreground))
+        self.colorbar.axis.setWidth(48)
         for m in (self.marker, self.std_marker, self.frac_marker):
             m.setPen(line_pen(theme.prediction if theme.name == "light" else "#FFFFFF", width=2))
         self.large_bars.setOpts(brush=pg.mkBrush(theme.bar), pen=pg.mkPen(theme.bar_edge, width=1))
         self.large_pred.setPen(line_pen(theme.prediction, width=3))
+        self.large_text.setColor(theme.foreground)
         for i, (measured, predicted) in enumerate(self.std_curves):
             color = theme.series[i]
             measured.setPen(line_pen(color))
@@ -160,11 +180,35 @@ class DeepView(pg.GraphicsLayoutWidget):
         self.image.setImage(img, levels=(0.0, top), autoLevels=False)
         lo, hi = float(series.edges[0]), float(series.edges[-1])
         self.image.setRect(0.5, lo, depth, hi - lo)
-        self.colorbar.setLevels((0.0, top))
-        self.heat.setXRange(0.5, depth + 0.5, padding=0.01)
-        self.heat.setYRange(lo, hi, padding=0.02)
+        if self._ranges.get("levels") != top:
+            self._ranges["levels"] = top
+            self.colorbar.setLevels((0.0, top))
+        self._set_range(self.heat, "x", 0.5, depth + 0.5)
+        self._set_range(self.heat, "y", lo, hi)
+
+    def _set_range(self, plot: pg.PlotItem, axis: str, lo: float, hi: float) -> None:
+        """Set a range only when it changed: every change repaints the plot and its axes."""
+        key = (id(plot), axis)
+        if self._ranges.get(key) == (lo, hi):
+            return
+        self._ranges[key] = (lo, hi)
+        if axis == "x":
+            plot.setXRange(lo, hi, padding=0.01)
+        else:
+            plot.setYRange(lo, hi, padding=0.02)
 
     def _draw_std(self) -> None:
+        values = []
+        for run in self.runs:
+            s = run.series[self.quantity]
+            values += [s.std[s.filled], s.predicted_std if self.show_prediction else s.std[:0]]
+        allv = np.concatenate(values) if values else np.array([])
+        allv = allv[np.isfinite(allv) & (allv > 0)]
+        if allv.size:  # whole decades, so that the axis changes rarely while a run streams in
+            lo, hi = np.floor(np.log10(allv.min())), np.ceil(np.log10(allv.max()))
+            self._set_range(self.std_plot, "y", float(lo), float(max(hi, lo + 1)))
+        if self.runs:
+            self._set_range(self.std_plot, "x", 0.5, self.runs[0].depth + 0.5)
         for i, (measured, predicted) in enumerate(self.std_curves):
             if i >= len(self.runs):
                 measured.setData([], [])
@@ -188,9 +232,12 @@ class DeepView(pg.GraphicsLayoutWidget):
     def _legend_text(legend, item, text: str) -> None:
         for sample, label in legend.items:
             if sample.item is item:
-                label.setText(text)
-                sample.setVisible(bool(item.xData is not None and len(item.xData) and np.isfinite(item.yData).any()))
-                label.setVisible(sample.isVisible())
+                if label.text != text:
+                    label.setText(text)
+                visible = bool(item.xData is not None and len(item.xData) and np.isfinite(item.yData).any())
+                if sample.isVisible() != visible:
+                    sample.setVisible(visible)
+                    label.setVisible(visible)
 
     def _draw_fractions(self, run: RunData) -> None:
         s = run.series["activations"]
@@ -201,35 +248,43 @@ class DeepView(pg.GraphicsLayoutWidget):
         self.dead_curve.setData(x, dead, connect="finite")
         self._legend_text(self.frac_plot.legend, self.sat_curve, tr("saturated"))
         self._legend_text(self.frac_plot.legend, self.dead_curve, tr("dead units"))
-        self.frac_plot.setYRange(np.log10(FRACTION_FLOOR), 0.05, padding=0)
+        self._set_range(self.frac_plot, "y", float(np.log10(FRACTION_FLOOR)), 0.0)
+        self._set_range(self.frac_plot, "x", 0.5, run.depth + 0.5)
 
     def _draw_large(self, run: RunData) -> None:
         s = run.series[self.quantity]
         k = self.selected - 1
+        set_title(self.large, tr("One layer, large (click a layer to choose)"), self.theme)
+        set_label(self.large, "left", tr("log10(count)") if self.log_y else tr("count"), self.theme)
         if s.counts is None or not s.filled[k]:
             self.large_bars.setOpts(x0=[], x1=[], height=[])
             self.large_pred.setData([], [])
-            set_title(self.large, tr("layer {0}").format(self.selected), self.theme)
+            self.large_text.setText(tr("layer {0}").format(self.selected))
             return
         counts = s.counts[k].astype(np.float64)
         h = np.log10(np.maximum(counts, 1)) * (counts > 0) if self.log_y else counts
         self.large_bars.setOpts(x0=s.edges[:-1], x1=s.edges[1:], height=h)
         pred = s.predicted[k]
+        top = float(h.max()) if h.size else 1.0
         if self.show_prediction and np.isfinite(pred).any():
             centres = 0.5 * (s.edges[:-1] + s.edges[1:])
-            self.large_pred.setData(centres, np.log10(np.maximum(pred, 1)) if self.log_y else pred)
+            p = np.log10(np.maximum(pred, 1)) if self.log_y else pred
+            self.large_pred.setData(centres, p)
+            top = max(top, float(np.nanmax(p)))
         else:
             self.large_pred.setData([], [])
         st = s.stats[k]
-        extra = ""
+        lines = [tr("layer {0}").format(self.selected), tr("mean {0}").format(fmt(st.mean)),
+                 tr("std {0}").format(fmt(st.std))]
         if st.saturated is not None:
-            extra = "  " + tr("sat. {0}").format(percent(st.saturated))
-        set_title(
-            self.large,
-            tr("layer {0}: mean {1}, std {2}").format(self.selected, fmt(st.mean), fmt(st.std)) + extra,
-            self.theme,
-        )
-        set_label(self.large, "left", tr("log10(count)") if self.log_y else tr("count"), self.theme)
+            lines.append(tr("saturated {0}").format(percent(st.saturated)))
+        self.large_text.setText("\n".join(lines))
+        lo, hi = float(s.edges[0]), float(s.edges[-1])
+        self._set_range(self.large, "x", lo, hi)
+        ceiling = _nice_ceiling(top * 1.05)
+        self._set_range(self.large, "y", 0.0, ceiling)
+        self.large_text.setPos(lo + 0.62 * (hi - lo), ceiling)
+
 
     def _clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not self.runs:

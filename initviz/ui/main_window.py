@@ -37,8 +37,11 @@ from .view_area import ViewArea
 
 #: Milliseconds between a control change and the rerun it causes.
 DEBOUNCE_MS = 250
-#: Milliseconds between two redraws while results stream in.
+#: Milliseconds between two redraws while results stream in: at least REDRAW_MS, at
+#: most MAX_REDRAW_MS, else PAINT_SHARE times the cost of the last redraw and repaint.
 REDRAW_MS = 40
+MAX_REDRAW_MS = 1000
+PAINT_SHARE = 30
 #: Minimum width of the control panel, in pixels.
 PANEL_WIDTH = 400
 
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         self._next: list[RunData] = []  # of the job being started
         self._preset: Preset | None = None
         self._started_at = 0.0
+        self._draw_s = 0.0
         self._build_layout()
         self._build_status()
         self._build_menus()
@@ -263,12 +267,18 @@ class MainWindow(QMainWindow):
         self.elapsed.setText(self.tr("{0:.1f} s").format(time.perf_counter() - self._started_at))
 
     def _schedule_draw(self) -> None:
+        """Redraw soon, but leave the GUI thread idle most of the time: the pause before
+        the next redraw is PAINT_SHARE times what the last redraw and repaint cost
+        (a repaint of every plot costs 10 to 50 ms, more on a loaded machine)."""
         if not self._redraw.isActive():
-            self._redraw.start()
+            cost = self._draw_s + getattr(self.area.current, "last_paint_s", 0.0)
+            self._redraw.start(int(min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * PAINT_SHARE * cost))))
 
     def _draw(self) -> None:
         self._redraw.stop()
+        start = time.perf_counter()
         self.area.refresh()
+        self._draw_s = time.perf_counter() - start
 
     # -- files ------------------------------------------------------------------------
     def open_config(self, path: str | None = None) -> bool:

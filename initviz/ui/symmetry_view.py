@@ -13,9 +13,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from .plotting import line_pen, set_label, set_title, style_plot
+from .plotting import PaintClock, curve, line_pen, set_label, set_title, style_plot
 from .rundata import RunData
 from .theme import TITLE_PX, Theme
+
+
+class _Canvas(PaintClock, pg.GraphicsLayoutWidget):
+    pass
 
 
 class SymmetryView(QWidget):
@@ -39,7 +43,7 @@ class SymmetryView(QWidget):
         top.addWidget(self.layer)
         top.addSpacing(24)
         top.addWidget(self.count, 1)
-        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas = _Canvas()
         self.map = self.canvas.addPlot(row=0, col=0)
         self.image = pg.ImageItem()
         self.map.addItem(self.image)
@@ -48,7 +52,7 @@ class SymmetryView(QWidget):
         self.colorbar = pg.ColorBarItem(values=(0, 1), interactive=False, width=18)
         self.colorbar.setImageItem(self.image, insert_in=self.map)
         self.distinct = self.canvas.addPlot(row=0, col=1)
-        self.distinct_curve = self.distinct.plot([], [], symbol="o", symbolSize=9)
+        self.distinct_curve = curve(self.distinct, symbol="o", symbolSize=9)
         self.distinct.setLogMode(y=True)
         self.canvas.ci.layout.setColumnStretchFactor(0, 3)
         self.canvas.ci.layout.setColumnStretchFactor(1, 2)
@@ -57,6 +61,10 @@ class SymmetryView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         self.set_theme(theme)
+
+    @property
+    def last_paint_s(self) -> float:
+        return self.canvas.last_paint_s
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -1,0 +1,152 @@
+"""UI responsiveness and start-up of the desktop app (issue 3).
+
+1. Responsiveness: the real main window (offscreen unless a display is set) runs depth
+   300, width 512, 2000 samples while a 5 ms timer on the GUI thread records how late
+   each of its ticks is. Targets: p99 lateness < 16 ms, max < 50 ms.
+2. Run ratio: the window's wall time for that run over the engine's alone (a plain loop
+   over ``simulate``), same configuration. Target <= 1.15.
+3. Start-up: ``python main.py --self-test`` against a bare pyqtgraph window that shows
+   one plot and quits, both in fresh interpreters, median of --rounds interleaved runs.
+   Target <= 1.5.
+
+Usage: ``python benchmarks/bench_ui.py [--rounds N] [--depth 300] [--width 512] [--samples 2000]``.
+The last line of output is one JSON object with p99_ms, max_ms, run_ratio, startup_ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+if not any(os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+TICK_MS = 5
+
+BARE_WINDOW = (
+    "import pyqtgraph as pg\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "app = QApplication([])\n"
+    "w = pg.PlotWidget()\n"
+    "w.plot([1, 2, 3], [1, 3, 2])\n"
+    "w.show()\n"
+    "app.processEvents()\n"
+    "print('shown')\n"
+)
+
+
+def bench_config(args):
+    from initviz.engine import SimulationConfig
+
+    return SimulationConfig(depth=args.depth, width=args.width, samples=args.samples, features=args.width,
+                            activation="tanh", init="xavier", seed=1)
+
+
+def engine_alone(config) -> float:
+    from initviz.engine import simulate
+
+    t0 = time.perf_counter()
+    for _ in simulate(config):
+        pass
+    return time.perf_counter() - t0
+
+
+def in_window(config) -> tuple[list[float], float]:
+    """Lateness of every 5 ms tick (ms) during the run, and the run's wall time (s)."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from initviz.ui.main_window import MainWindow
+    from initviz.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        window = MainWindow(Settings(folder))
+        window.resize(1600, 960)
+        window.show()
+        window.area.set_view("deep")  # the view a 300-layer run gets
+        for _ in range(20):
+            app.processEvents()
+        late: list[float] = []
+        last = [0.0]
+
+        def tick():
+            now = time.perf_counter()
+            late.append(max(0.0, (now - last[0]) * 1000 - TICK_MS))
+            last[0] = now
+
+        timer = QTimer(timerType=Qt.TimerType.PreciseTimer, interval=TICK_MS)
+        timer.timeout.connect(tick)
+        loop = QEventLoop()
+        window.run_finished.connect(loop.quit)
+        window.panel.set_config(config)
+        last[0] = time.perf_counter()
+        timer.start()
+        t0 = time.perf_counter()
+        window.rerun()
+        loop.exec()
+        wall = time.perf_counter() - t0
+        timer.stop()
+        ok = window.runs and window.runs[0].forward_done == config.depth
+        window.close()
+    if not ok:
+        raise SystemExit("bench_ui: the run did not reach the window")
+    return late[1:], wall
+
+
+def startup(rounds: int) -> tuple[float, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    ours, bare = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        env["INITVIZ_SETTINGS_DIR"] = folder
+        for _ in range(rounds):
+            for cmd, out in (([sys.executable, "-c", BARE_WINDOW], bare),
+                             ([sys.executable, str(ROOT / "main.py"), "--self-test"], ours)):
+                t0 = time.perf_counter()
+                proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+                out.append(time.perf_counter() - t0)
+                if proc.returncode != 0:
+                    raise SystemExit(f"bench_ui: {cmd[-1]} failed: {proc.stdout}{proc.stderr}")
+    return statistics.median(ours), statistics.median(bare)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--depth", type=int, default=300)
+    p.add_argument("--width", type=int, default=512)
+    p.add_argument("--samples", type=int, default=2000)
+    p.add_argument("--rounds", type=int, default=5, help="start-up rounds (median)")
+    args = p.parse_args()
+    config = bench_config(args)
+    ours, bare = startup(args.rounds)
+    print(f"start-up: --self-test {ours:.3f} s, bare pyqtgraph window {bare:.3f} s, ratio {ours / bare:.2f}")
+    late, wall = in_window(config)
+    engine = engine_alone(config)
+    p99, worst = percentile(late, 99), max(late)
+    print(f"run depth {args.depth} width {args.width} samples {args.samples}: window {wall:.2f} s, "
+          f"engine alone {engine:.2f} s, ratio {wall / engine:.3f}")
+    print(f"GUI timer ({TICK_MS} ms, {len(late)} ticks): median lateness {statistics.median(late):.2f} ms, "
+          f"p99 {p99:.2f} ms, max {worst:.2f} ms")
+    result = {"p99_ms": round(p99, 2), "max_ms": round(worst, 2), "run_ratio": round(wall / engine, 3),
+              "startup_ratio": round(ours / bare, 3), "window_run_s": round(wall, 2), "engine_run_s": round(engine, 2),
+              "startup_s": round(ours, 3), "bare_startup_s": round(bare, 3), "ticks": len(late)}
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

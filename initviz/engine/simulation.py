@@ -13,6 +13,7 @@ only in the scheme see the same inputs and the same underlying draws.
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 import time
@@ -28,7 +29,7 @@ from .edges import EdgePlan, plan_edges
 from .initializers import draw_weights, weight_std
 from .memory import check_memory
 from .results import BackwardLayer, ForwardLayer, Histogram, RunSummary, frozen_array
-from .stats import RELU_FACTS, ActivationFacts, BinSpec, LayerSummarizer
+from .stats import BinSpec, LayerSummarizer
 from .theory import (
     LayerPrediction,
     gaussian_expectation,
@@ -202,10 +203,10 @@ def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, c
     done."""
     x = input_batch(config)
     plan: EdgePlan | None = plan_edges(config, net.activation, net.parameter, preds)
-    saturation = net.activation.saturation_intervals(net.parameter)
+    saturation = _saturation_intervals(net.activation, net.parameter)
     fingerprint = stream(config.seed, 0, 1).standard_normal(config.samples).astype(config.dtype)
     activate = _activate_into(net)
-    facts = RELU_FACTS if net.activation.name == "relu" else ActivationFacts()
+    relu = net.activation.name == "relu"
     predicted = _PredictedCounts(net, preds)
     mean_b, _ = bias_moments(config)
     upcoming = prefetch.submit(net.weights, 1)
@@ -233,9 +234,9 @@ def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, c
         if plan.needs_data:
             activate(z, a)
             plan = plan.from_first_layer(z, a)
-            s = summarizer.forward(z, a, plan.pre, plan.act, saturation, facts=facts)
+            s = summarizer.forward(z, a, plan.pre, plan.act, saturation, relu=relu)
         else:
-            s = summarizer.forward(z, a, plan.pre, plan.act, saturation, activate, facts)
+            s = summarizer.forward(z, a, plan.pre, plan.act, saturation, activate, relu)
         pred = preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
         result = _forward_result(config, layer, a, s, plan, pred, predicted.get(layer, plan), fingerprint, t0)
         x = a
@@ -268,6 +269,13 @@ def _activate_into(net: Network):
     return generic
 
 
+@functools.lru_cache(maxsize=32)
+def _saturation_intervals(activation: Activation, parameter: float) -> tuple[tuple[float, float], ...]:
+    """``activation.saturation_intervals``, once per process: it scans a 240,001-point
+    grid (several MB of temporaries), the same for every run of that activation."""
+    return activation.saturation_intervals(parameter)
+
+
 class _PredictedCounts:
     """Mean-field expected counts per bin for each layer, computed once per distinct
     (mean, q) (He/ReLU and other fixed points repeat them for every layer) and
@@ -277,7 +285,7 @@ class _PredictedCounts:
         self.net = net
         self.preds = preds
         self._lock = threading.Lock()
-        self._cache: dict[tuple, tuple] = {}
+        self._cache: dict[tuple, tuple] = {}  # the last few only: memory flat in depth
 
     def get(self, layer: int, plan: EdgePlan) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(activation probabilities, pre-activation probabilities) per bin, or Nones."""
@@ -296,6 +304,8 @@ class _PredictedCounts:
                 predicted_bin_probabilities(lambda v: v, pred.pre_mean, pred.q, plan.pre.edges),
             )
             with self._lock:
+                if len(self._cache) >= 4:
+                    self._cache.pop(next(iter(self._cache)))
                 self._cache[key] = hit
         return hit
 

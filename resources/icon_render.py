@@ -1,6 +1,6 @@
-"""Render resources/icon.svg to the PNG sizes and the Windows .ico (run after editing the SVG).
+"""Render resources/icon.svg to the PNG sizes, the Windows .ico and the macOS .icns.
 
-    python resources/icon_render.py          # needs PySide6; the .ico also needs ImageMagick
+    python resources/icon_render.py    # needs PySide6; the .ico ImageMagick, the .icns Pillow
 
 Qt's own SVG renderer draws the PNGs, so they look like what the app shows. This file is a
 build tool: the bundle leaves it out (initviz.spec).
@@ -9,6 +9,7 @@ build tool: the bundle leaves it out (initviz.spec).
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,17 +28,26 @@ def main() -> int:
     if not renderer.isValid():
         print("icon.svg is not valid SVG", file=sys.stderr)
         return 1
-    pngs = []
-    for size in ICON_SIZES:
+    def draw(size: int, path: Path) -> Path:
         image = QImage(size, size, QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
-        path = HERE / f"icon-{size}.png"
         image.save(str(path))
-        pngs.append(path)
+        return path
+
+    pngs = [draw(size, HERE / f"icon-{size}.png") for size in ICON_SIZES]
+    with tempfile.TemporaryDirectory() as tmp:
+        large = [draw(size, Path(tmp) / f"icon-{size}.png") for size in (512, 1024)]
+        try:
+            from PIL import Image
+        except ImportError:
+            print("Pillow not installed: icon.icns not regenerated", file=sys.stderr)
+        else:
+            sources = [Image.open(p) for p in [*pngs, *large]]
+            sources[-1].save(HERE / "icon.icns", append_images=sources[:-1])
     del app
     magick = shutil.which("magick") or shutil.which("convert")
     if magick:

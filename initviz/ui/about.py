@@ -101,19 +101,21 @@ def about_html() -> str:
         f"<h2>initviz {__version__}</h2><p>{summary}</p>"
         f"<p>{license_line} \u00a9 2026 {authors}. {built}</p>"
         f"<h3>{credits}</h3><ul>{items}</ul>"
-        f"<h3>{license_title}</h3><pre>{_license_text()}</pre>"
+        f"<h3>{license_title}</h3>{_license_html()}"
     )
 
 
-def _license_text() -> str:
-    """The LICENSE file's text (bundled under resources/ or at the repository root)."""
-    for path in (resource_path("LICENSE"), resource_path("../LICENSE")):
+def _license_html() -> str:
+    """The LICENSE file (bundled next to resources/, or at the repository root), one <p> per paragraph."""
+    for path in (resource_path("../LICENSE"), resource_path("LICENSE")):
         try:
             text = path.read_text(encoding="utf-8")
         except OSError:
             continue
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "MIT License"
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+        return "".join(f"<p>{p}</p>" for p in paragraphs)
+    return "<p>MIT License</p>"
 
 
 def app_icon() -> QIcon:

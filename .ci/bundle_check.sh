@@ -72,6 +72,12 @@ width, height = struct.unpack(">II", data[16:24])
 assert width >= 300 and height >= 150 and len(data) > 5000, (width, height, len(data))
 print(f"  render: {width}x{height} PNG, {len(data)} bytes")
 EOF
+# The other views use other pyqtgraph items: all must import and draw from the bundle.
+for view in deep symmetry; do
+  QT_QPA_PLATFORM=offscreen "$APP" render --preset equal_weights --view "$view" --out "$tmp/$view.png" \
+    > "$tmp/render-$view.out" 2>&1 || { cat "$tmp/render-$view.out"; fail "bundled render --view $view failed"; }
+  [ "$(stat -c %s "$tmp/$view.png")" -gt 5000 ] || fail "bundled render --view $view wrote no figure"
+done
 QT_QPA_PLATFORM=offscreen "$APP" render --list > "$tmp/list.out" 2>&1 || fail "bundled render --list failed"
 grep -qx "sigmoid_std1" "$tmp/list.out" || fail "render --list does not name sigmoid_std1"
 

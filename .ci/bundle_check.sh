@@ -123,22 +123,24 @@ as_user=()
 if [ "$(id -u)" = 0 ]; then
   as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
 fi
-mkdir -p "$tmp/ro" "$tmp/home"
-cp -a dist/initviz "$tmp/ro/"
-chmod -R a-w "$tmp/ro"
+# A USB stick's folder name may hold spaces: so does this one.
+RO="$tmp/USB STICK"
+mkdir -p "$RO" "$tmp/home"
+cp -a dist/initviz "$RO/"
+chmod -R a-w "$RO"
 touch "$tmp/ro.marker"
 chmod 755 "$tmp/home"
 [ "$(id -u)" = 0 ] && chown 65534:65534 "$tmp/home"
-RO_APP="$tmp/ro/initviz/initviz"
-run_ro() {  # run the read-only copy offscreen as the test user, with a private HOME
-  env HOME="$tmp/home" XDG_CACHE_HOME="$tmp/home/cache" QT_QPA_PLATFORM=offscreen "$@"
+RO_APP="$RO/initviz/initviz"
+run_ro() {  # run the read-only copy offscreen as the test user, with a private HOME, from /
+  (cd / && env HOME="$tmp/home" XDG_CACHE_HOME="$tmp/home/cache" QT_QPA_PLATFORM=offscreen "$@")
 }
 
-step "read-only copy of the bundle: --self-test as a user who cannot write to it"
+step "read-only copy of the bundle (path with a space, started from /): --self-test as a user who cannot write to it"
 run_ro XDG_CONFIG_HOME="$tmp/home/config" "${as_user[@]}" "$RO_APP" --self-test > "$tmp/ro.out" 2>&1 \
   || { cat "$tmp/ro.out"; fail "the read-only bundle's --self-test failed"; }
 grep -q "Traceback" "$tmp/ro.out" && { cat "$tmp/ro.out"; fail "traceback from the read-only bundle"; }
-written=$(find "$tmp/ro/initviz" -newer "$tmp/ro.marker")
+written=$(find "$RO/initviz" -newer "$tmp/ro.marker")
 [ -z "$written" ] || fail "the read-only bundle was written to: $written"
 
 # --self-test keeps its settings in a temporary folder, so these two open the real window

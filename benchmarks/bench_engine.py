@@ -107,7 +107,9 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--rounds", type=int, default=5, help="timed rounds (after one warm-up)")
     p.add_argument("--depth", type=int, default=100)
+    p.add_argument("--no-torch", action="store_true", help="skip the PyTorch variant")
     args = p.parse_args(argv)
+    use_torch = torch is not None and not args.no_torch
     cfg = config(args.depth)
 
     # Warm-up (caches, thread pools, page faults) and the engine's edges for torch's histc.
@@ -115,14 +117,14 @@ def main(argv=None) -> int:
     z_edges = (float(layers[0].preactivations.edges[0]), float(layers[0].preactivations.edges[-1]))
     a_edges = (float(layers[0].activations.edges[0]), float(layers[0].activations.edges[-1]))
     run_floor(cfg)
-    if torch is not None:
+    if use_torch:
         run_torch(cfg, z_edges, a_edges)
 
     times: dict[str, list[float]] = {"engine": [], "floor": [], "torch": []}
     for _ in range(args.rounds):
         times["engine"].append(run_engine(cfg)[0])
         times["floor"].append(run_floor(cfg))
-        if torch is not None:
+        if use_torch:
             times["torch"].append(run_torch(cfg, z_edges, a_edges))
 
     med = {k: statistics.median(v) for k, v in times.items() if v}
@@ -139,14 +141,14 @@ def main(argv=None) -> int:
     print(f"{'variant':8} {'median s':>9} {'ms/layer':>9} {'min s':>8} {'max s':>8}")
     for name, values in times.items():
         if not values:
-            print(f"{name:8} {'-':>9} {'-':>9} {'-':>8} {'-':>8}  (torch not installed)")
+            print(f"{name:8} {'-':>9} {'-':>9} {'-':>8} {'-':>8}  (torch not installed or skipped)")
             continue
         m = med[name]
         print(f"{name:8} {m:9.3f} {1e3 * m / cfg.depth:9.2f} {min(values):8.3f} {max(values):8.3f}")
     print()
     print(f"engine/floor = {floor_ratio:.2f}  (target <= 1.5)")
     if torch_ratio is None:
-        print("engine/torch = n/a (torch not installed)")
+        print("engine/torch = n/a (torch not installed or skipped)")
     else:
         print(f"engine/torch = {torch_ratio:.2f}  (target <= 0.7)")
     print(json.dumps({

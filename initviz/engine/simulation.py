@@ -334,13 +334,18 @@ def _distinct_units(a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: 
         return a.shape[1]
     close = np.abs(np.diff(fp)) <= near * max(scale, 1e-300)
     distinct += live.size - int(np.count_nonzero(close))
-    # Verify each run of "close" neighbours against its first member.
+    # Verify each run of "close" neighbours against its first member: on the first
+    # rows (most candidates differ there, and a column gather is costly), then on all.
     edges = np.diff(np.concatenate(([0], close.astype(np.int8), [0])))
     for s, e in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):
         members = order[s : e + 1]
-        block = a[:, members]
-        same = np.all(np.abs(block - block[:, :1]) <= tol * (np.abs(block[:, :1]) + peak), axis=0)
-        distinct += int(np.count_nonzero(~same[1:]))
+        for rows in (slice(0, SNAPSHOT), slice(None)):
+            block = a[rows, members]
+            same = np.all(np.abs(block - block[:, :1]) <= tol * (np.abs(block[:, :1]) + peak), axis=0)
+            distinct += int(np.count_nonzero(~same[1:]))
+            members = members[same]
+            if members.size < 2:
+                break
     return distinct
 
 

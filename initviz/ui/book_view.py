@@ -28,14 +28,14 @@ TEXT_LINE_PX = 21
 MAX_LAYERS = 16
 
 
-def _panel_text(series: Series, index: int, quantity: str) -> str:
+def _panel_text(series: Series, index: int, quantity: str, digits: int = 3) -> str:
     st = series.stats[index]
     if st is None:
         return ""
-    lines = [tr("mean {0}").format(fmt(st.mean)) if quantity != "weight_gradients" else "",
-             tr("std {0}").format(fmt(st.std))]
+    lines = [tr("mean {0}").format(fmt(st.mean, digits)) if quantity != "weight_gradients" else "",
+             tr("std {0}").format(fmt(st.std, digits))]
     if st.predicted_std is not None:
-        lines.append(tr("pred. {0}").format(fmt(st.predicted_std)))
+        lines.append(tr("pred. {0}").format(fmt(st.predicted_std, digits)))
     if st.saturated is not None and st.saturated > 0:
         lines.append(tr("sat. {0}").format(percent(st.saturated)))
     if st.dead is not None and st.dead > 0:
@@ -138,7 +138,7 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         series = run.series[self.quantity]
         depth = min(run.depth, MAX_LAYERS)
         x_max = (depth - 1) * PITCH + 1
-        row.plot.setXRange(-0.06, x_max + 0.06, padding=0)
+        row.plot.setXRange(-0.14, x_max + 0.14, padding=0)
         title = run.title or ""
         if len(self.runs) > 1:
             set_title(row.plot, title, self.theme)
@@ -174,6 +174,8 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
                 top = max(top, float(np.nanmax(p)))
         # ticks (low, high) and numbers under each layer
         quantity = self.quantity
+        crowded = depth > 6  # shorter numbers, smaller type
+        digits, text_px = (2, FONT_PX - 3) if crowded else (3, FONT_PX - 1)
         for k in range(depth):
             for j, (value, anchor_x, frac) in enumerate(((lo, 0.0, 0.0), (hi, 1.0, 1.0))):
                 t = row._text(row.ticks, 2 * k + j, (anchor_x, 0.0), FONT_PX)
@@ -181,7 +183,9 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
                 t.setPos(k * PITCH + frac, 0)
                 t.setVisible(True)
             n = row._text(row.numbers, k, (0.5, 0.0), FONT_PX - 1)
-            n.setText(_panel_text(series, k, quantity) if series.filled[k] else "")
+            if n.textItem.font().pixelSize() != text_px:
+                n.setFont(plot_font(text_px))
+            n.setText(_panel_text(series, k, quantity, digits) if series.filled[k] else "")
             n.setPos(k * PITCH + 0.5, n.pos().y())
             n.setVisible(True)
         self._hide_texts(row, depth)

@@ -13,9 +13,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 
 from .i18n import tr
-from .plotting import PaintClock, curve, finite_positive, fmt, line_pen, percent, set_label, set_title, style_plot
+from .plotting import (
+    PaintClock,
+    curve,
+    finite_positive,
+    fmt,
+    line_pen,
+    log_axis_ticks,
+    percent,
+    set_label,
+    set_title,
+    style_plot,
+)
 from .rundata import RunData
 from .theme import FONT_PX, GREEN, PURPLE, Theme, plot_font
 
@@ -70,18 +82,16 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.frac_plot.setLogMode(y=True)
         self.frac_plot.addLegend(offset=(-10, -10), labelTextSize="14pt")
         self.std_curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
-        for i in range(2):
-            measured = curve(self.std_plot, name=f"run{i}")
-            predicted = curve(self.std_plot, name=f"pred{i}")
+        for _ in range(2):
+            measured = curve(self.std_plot)
+            predicted = curve(self.std_plot)
             self.std_curves.append((measured, predicted))
-        self.sat_curve = curve(self.frac_plot, name="saturated")
-        self.dead_curve = curve(self.frac_plot, name="dead")
+        self.sat_curve = curve(self.frac_plot)
+        self.dead_curve = curve(self.frac_plot)
         self.std_marker = pg.InfiniteLine(angle=90, movable=False)
         self.std_plot.addItem(self.std_marker, ignoreBounds=True)
         self.frac_marker = pg.InfiniteLine(angle=90, movable=False)
         self.frac_plot.addItem(self.frac_marker, ignoreBounds=True)
-        self.std_plot.setXLink(self.heat)
-        self.frac_plot.setXLink(self.heat)
         for plot in (self.heat, self.large, self.std_plot, self.frac_plot):
             plot.enableAutoRange(False)
             plot.setMouseEnabled(x=False, y=False)
@@ -118,7 +128,11 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.dead_curve.setPen(line_pen(GREEN, dashed=True))
         for legend in (self.std_plot.legend, self.frac_plot.legend):
             legend.setLabelTextColor(theme.foreground)
-            legend.setBrush(pg.mkBrush(theme.background + "C0"))
+            fill = QColor(theme.background)
+            fill.setAlpha(215)
+            legend.setBrush(pg.mkBrush(fill))
+            legend.setPen(pg.mkPen(theme.muted))
+            legend._initviz_entries = None  # rebuilt with the new colours
         self.refresh()
 
     def set_runs(self, runs: list[RunData]) -> None:
@@ -206,7 +220,11 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         allv = allv[np.isfinite(allv) & (allv > 0)]
         if allv.size:  # whole decades, so that the axis changes rarely while a run streams in
             lo, hi = np.floor(np.log10(allv.min())), np.ceil(np.log10(allv.max()))
-            self._set_range(self.std_plot, "y", float(lo), float(max(hi, lo + 1)))
+            hi = max(hi, lo + 1)
+            if self._ranges.get("std ticks") != (lo, hi):
+                self._ranges["std ticks"] = (lo, hi)
+                self.std_plot.getAxis("left").setTicks(log_axis_ticks(int(lo), int(hi)))
+            self._set_range(self.std_plot, "y", float(lo), float(hi))
         if self.runs:
             self._set_range(self.std_plot, "x", 0.5, self.runs[0].depth + 0.5)
         for i, (measured, predicted) in enumerate(self.std_curves):
@@ -221,23 +239,25 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             measured.setData(x, y, connect="finite")
             p = finite_positive(s.predicted_std, 1e-30) if self.show_prediction else np.full(run.depth, np.nan)
             predicted.setData(x, p, connect="finite")
-            name = run.title or tr("measured")
-            many = len(self.runs) > 1
-            legend = self.std_plot.legend
-            self._legend_text(legend, measured, tr("{0}: measured").format(name) if many else tr("measured"))
-            pred_text = tr("{0}: predicted").format(name) if many else tr("mean-field prediction")
-            self._legend_text(legend, predicted, pred_text)
+        entries = []
+        many = len(self.runs) > 1
+        for i, (measured, predicted) in enumerate(self.std_curves[: len(self.runs)]):
+            name = self.runs[i].title
+            entries.append((measured, tr("{0}: measured").format(name) if many else tr("measured")))
+            if self.show_prediction and np.isfinite(self.runs[i].series[self.quantity].predicted_std).any():
+                entries.append((predicted, tr("{0}: predicted").format(name) if many else tr("mean-field prediction")))
+        self._set_legend(self.std_plot.legend, entries)
 
     @staticmethod
-    def _legend_text(legend, item, text: str) -> None:
-        for sample, label in legend.items:
-            if sample.item is item:
-                if label.text != text:
-                    label.setText(text)
-                visible = bool(item.xData is not None and len(item.xData) and np.isfinite(item.yData).any())
-                if sample.isVisible() != visible:
-                    sample.setVisible(visible)
-                    label.setVisible(visible)
+    def _set_legend(legend, entries) -> None:
+        """Show exactly ``entries`` ((item, text) pairs); rebuilt only when they change."""
+        key = [(id(item), text) for item, text in entries]
+        if getattr(legend, "_initviz_entries", None) == key:
+            return
+        legend.clear()
+        for item, text in entries:
+            legend.addItem(item, text)
+        legend._initviz_entries = key
 
     def _draw_fractions(self, run: RunData) -> None:
         s = run.series["activations"]
@@ -246,8 +266,11 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         dead = finite_positive(np.where(s.filled, s.dead, np.nan), FRACTION_FLOOR)
         self.sat_curve.setData(x, sat, connect="finite")
         self.dead_curve.setData(x, dead, connect="finite")
-        self._legend_text(self.frac_plot.legend, self.sat_curve, tr("saturated"))
-        self._legend_text(self.frac_plot.legend, self.dead_curve, tr("dead units"))
+        entries = [(self.sat_curve, tr("saturated")), (self.dead_curve, tr("dead units"))]
+        self._set_legend(self.frac_plot.legend, entries)
+        if "frac ticks" not in self._ranges:
+            self._ranges["frac ticks"] = True
+            self.frac_plot.getAxis("left").setTicks(log_axis_ticks(int(np.log10(FRACTION_FLOOR)), 0))
         self._set_range(self.frac_plot, "y", float(np.log10(FRACTION_FLOOR)), 0.0)
         self._set_range(self.frac_plot, "x", 0.5, run.depth + 0.5)
 

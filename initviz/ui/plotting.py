@@ -47,7 +47,8 @@ def fmt(x: float | None, digits: int = 3) -> str:
     if not math.isfinite(x):
         return "inf" if x > 0 else "-inf"
     if x != 0 and (abs(x) < 10 ** -(digits - 1) or abs(x) >= 10**5):
-        return f"{x:.{digits - 1}e}"
+        mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+        return f"{mantissa}e{int(exponent)}"
     return f"{x:.{digits}g}"
 
 
@@ -127,3 +128,14 @@ def finite_positive(values: np.ndarray, floor: float) -> np.ndarray:
     out = np.asarray(values, dtype=np.float64).copy()
     out[~np.isfinite(out)] = np.nan
     return np.where(np.isnan(out), np.nan, np.maximum(out, floor))
+
+
+def log_axis_ticks(lo: int, hi: int) -> list[list[tuple[float, str]]]:
+    """Ticks of a log10 axis from 10^lo to 10^hi: every decade labelled, and 2 and 5
+    in between when the range spans at most three decades (in log10 coordinates)."""
+    step = max(1, (hi - lo + 5) // 6)
+    major = [(float(k), f"{10.0**k:g}") for k in range(lo, hi + 1, step)]
+    minor = []
+    if hi - lo <= 3:
+        minor = [(math.log10(m) + k, f"{m * 10.0**k:g}") for k in range(lo, hi) for m in (2, 5)]
+    return [major, minor]

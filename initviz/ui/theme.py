@@ -110,9 +110,25 @@ def apply_to_application(app: QApplication, theme: Theme) -> None:
     pal.setColor(QPalette.ColorRole.Highlight, QColor(theme.highlight))
     pal.setColor(QPalette.ColorRole.HighlightedText, QColor(theme.background))
     pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
+    # Frame and check-box colours: derived from the window colour, so that they show
+    # on the dark theme too.
+    dark_theme = bg.lightness() < 128
+    pal.setColor(QPalette.ColorRole.Light, bg.lighter(250 if dark_theme else 130))
+    pal.setColor(QPalette.ColorRole.Midlight, bg.lighter(200 if dark_theme else 115))
+    pal.setColor(QPalette.ColorRole.Mid, bg.lighter(170) if dark_theme else bg.darker(130))
+    pal.setColor(QPalette.ColorRole.Dark, bg.lighter(140) if dark_theme else bg.darker(160))
+    pal.setColor(QPalette.ColorRole.Shadow, QColor("#000000"))
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.muted))
     app.setPalette(pal)
+    # Large, high-contrast check boxes (Fusion's are faint on a projector, invisible on
+    # the dark theme): an outlined square, filled with the highlight colour when checked.
+    app.setStyleSheet(
+        f"QCheckBox::indicator {{ width: 18px; height: 18px; border: 2px solid {theme.muted};"
+        f" border-radius: 3px; background: {theme.base}; }}"
+        f" QCheckBox::indicator:checked {{ background: {theme.highlight}; border-color: {theme.foreground}; }}"
+        f" QCheckBox::indicator:disabled {{ border-color: {theme.window}; }}"
+    )
     font = app.font()
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)

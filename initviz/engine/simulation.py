@@ -195,12 +195,16 @@ def _run(config: SimulationConfig, cancel: threading.Event) -> Iterator[Result]:
 
 
 def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, count, prefetch):
-    """The forward pass. Per layer: z = x W (+ b) into a reused buffer, then the workers
-    apply the activation and take every statistic chunk by chunk, while the prefetch
-    thread draws the next layer's weights (they do not depend on the data; LSUV only
-    rescales them afterwards) and integrates its predicted histograms. Two matrices are
-    held, whatever the depth: z, and a, which overwrites the layer's input once xW is
-    done."""
+    """The forward pass, pipelined one layer deep.
+
+    Layer k: the workers apply the activation to z_k (a_k); then the next product
+    z_{k+1} = a_k W_{k+1} (+ b) starts on its own thread while the workers take layer k's
+    statistics, and the prefetch thread draws W_{k+2} (weights do not depend on the
+    data; LSUV only rescales them) and integrates its predicted histograms. The product
+    keeps both cores busy through the statistics' serial moments (the GIL-held bincount,
+    the result). Three matrices are held whatever the depth, in reused buffers: z_k,
+    a_k and z_{k+1}.
+    """
     x = input_batch(config)
     plan: EdgePlan | None = plan_edges(config, net.activation, net.parameter, preds)
     saturation = _saturation_intervals(net.activation, net.parameter)
@@ -208,43 +212,82 @@ def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, c
     activate = _activate_into(net)
     relu = net.activation.name == "relu"
     predicted = _PredictedCounts(net, preds)
-    mean_b, _ = bias_moments(config)
-    upcoming = prefetch.submit(net.weights, 1)
-    z = None
-    for layer in range(1, config.depth + 1):
-        if cancel.is_set():
-            upcoming.cancel()
-            return "cancelled", None
-        t0 = time.perf_counter()
-        w = upcoming.result()
+    buffers = _Buffers(net.dtype)
+    # QR (orthogonal, LSUV) runs LAPACK on OpenBLAS's threads: those weights are drawn
+    # on the product's thread, never beside a running product.
+    lapack = config.init in ("orthogonal", "lsuv")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="initviz-product") as product:
+
+        def draw(layer: int):
+            if lapack or layer > config.depth:
+                return None
+            return prefetch.submit(_next_layer, net, layer, predicted, plan)
+
+        z = _product(net, config, 1, x, draw(1), buffers)
+        del x
+        upcoming = draw(2)
+        for layer in range(1, config.depth + 1):
+            if cancel.is_set():
+                return "cancelled", None
+            t0 = time.perf_counter()
+            a = buffers.take(z.shape)
+            summarizer.apply(z, a, activate)
+            if plan.needs_data:
+                plan = plan.from_first_layer(z, a)
+            nxt = None
+            if layer < config.depth:
+                nxt = product.submit(_product, net, config, layer + 1, a, upcoming, buffers)
+                upcoming = draw(layer + 2)
+            try:
+                s = summarizer.forward(z, a, plan.pre, plan.act, saturation, relu=relu, fingerprint=fingerprint)
+                pred = preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
+                result = _forward_result(config, layer, a, s, plan, pred, predicted.get(layer, plan), t0)
+            finally:
+                z_next = None if nxt is None else nxt.result()  # never leave a product running
+            buffers.give(z)
+            buffers.give(a)
+            z = z_next
+            count.n += 1
+            yield result
+            if result.nonfinite:
+                return "diverged", layer
+    return None, None
+
+
+class _Buffers:
+    """Matrices reused from layer to layer (a fresh 8 MB array per layer costs page
+    faults), handed out by shape; thread-safe, as the product's thread takes too."""
+
+    def __init__(self, dtype) -> None:
+        self.dtype = dtype
+        self._free: list[np.ndarray] = []
+        self._lock = threading.Lock()
+
+    def take(self, shape) -> np.ndarray:
+        with self._lock:
+            for i, buf in enumerate(self._free):
+                if buf.shape == shape:
+                    return self._free.pop(i)
+        return np.empty(shape, dtype=self.dtype)
+
+    def give(self, buf: np.ndarray) -> None:
+        with self._lock:
+            self._free.append(buf)
+            del self._free[:-2]  # at most two spare: memory stays flat with varying widths
+
+
+def _product(net: Network, config, layer: int, x: np.ndarray, drawn, buffers: _Buffers) -> np.ndarray:
+    """z = x W_layer (+ b) into a reused buffer; ``drawn``: the prefetched weights' future."""
+    w = net.weights(layer) if drawn is None else drawn.result()
+    with np.errstate(all="ignore"):
         if config.init == "lsuv":
             w = net.fit_lsuv(layer, x, w)
-        shape = (config.samples, w.shape[1])
-        if z is None or z.shape != shape:
-            z = np.empty(shape, dtype=net.dtype)
+        z = buffers.take((x.shape[0], w.shape[1]))
         np.matmul(x, w, out=z)
         b = net.bias(layer)
         if b is not None:
             z += b
-        del w
-        a = x if x.shape == shape else np.empty(shape, dtype=net.dtype)  # x is spent
-        x = None
-        if layer < config.depth:
-            upcoming = prefetch.submit(_next_layer, net, layer + 1, predicted, plan)
-        if plan.needs_data:
-            activate(z, a)
-            plan = plan.from_first_layer(z, a)
-            s = summarizer.forward(z, a, plan.pre, plan.act, saturation, relu=relu)
-        else:
-            s = summarizer.forward(z, a, plan.pre, plan.act, saturation, activate, relu)
-        pred = preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
-        result = _forward_result(config, layer, a, s, plan, pred, predicted.get(layer, plan), fingerprint, t0)
-        x = a
-        count.n += 1
-        yield result
-        if result.nonfinite:
-            return "diverged", layer
-    return None, None
+    return z
 
 
 def _next_layer(net: Network, layer: int, predicted: _PredictedCounts, plan: EdgePlan) -> np.ndarray:
@@ -315,7 +358,7 @@ def _distinct_units(a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: 
 
     Dead units (``alive`` False: 0 for every sample, known from the statistics) are all
     the same unit. The live ones are sorted by a random projection of their outputs
-    (``fingerprint``, one GEMV over the samples); runs of neighbours whose projections
+    (``fingerprint``, summed over the samples by the statistics workers); runs of neighbours whose projections
     agree within rounding are then compared column against column, so two units count
     as one only when every sample's output agrees to float rounding.
     """
@@ -359,7 +402,7 @@ def _histogram(stats: dict, spec: BinSpec, predicted: np.ndarray | None) -> Hist
     )
 
 
-def _forward_result(config, layer, a, s, plan, pred, predicted, fingerprint, t0) -> ForwardLayer:
+def _forward_result(config, layer, a, s, plan, pred, predicted, t0) -> ForwardLayer:
     n = a.size
     act, pre = s["a"], s["z"]
     probs_act, probs_pre = predicted
@@ -367,10 +410,8 @@ def _forward_result(config, layer, a, s, plan, pred, predicted, fingerprint, t0)
     pred_pre = None if probs_pre is None else n * probs_pre
     nonfinite = act["nonfinite"] + pre["nonfinite"]
     if nonfinite == 0:
-        # One BLAS call on the caller's thread, after the workers are done.
-        projection = (fingerprint @ a).astype(np.float64)
         peak = max(abs(act["min"]), abs(act["max"]))
-        distinct = _distinct_units(a, projection, peak, s["nonzero_units"])
+        distinct = _distinct_units(a, s["fingerprint"], peak, s["nonzero_units"])
     else:
         distinct = a.shape[1]
     snap = a[:SNAPSHOT, :SNAPSHOT]

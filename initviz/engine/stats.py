@@ -175,6 +175,7 @@ class LayerSummarizer:
         saturation: tuple[tuple[float, float], ...],
         activate: Callable[[np.ndarray, np.ndarray], None] | None = None,
         relu: bool = False,
+        fingerprint: np.ndarray | None = None,
     ) -> dict:
         """Joint statistics of pre-activations z and activations a (same 2-D shape).
 
@@ -185,6 +186,11 @@ class LayerSummarizer:
 
         ``relu``: a = max(z, 0) exactly, so a's min and max are max(z's, 0) and a unit
         is alive where some z > 0: z's column maxima give both (one pass less).
+
+        ``fingerprint`` (one weight per sample): also returns its projection
+        ``fingerprint @ a`` per unit, summed chunk by chunk in a fixed order with
+        einsum (no BLAS in the workers; every column sums in the same order, so equal
+        columns get equal projections).
         """
         rows, cols = a.shape
         bounds = _bounds_in(saturation, z.dtype)
@@ -194,14 +200,19 @@ class LayerSummarizer:
             zc, ac = z[r0:r1], a[r0:r1]
             if activate is not None:
                 activate(zc, ac)
-            return self._forward_chunk(zc, ac, z_spec, a_spec, bounds, relu)
+            part = self._forward_chunk(zc, ac, z_spec, a_spec, bounds, relu)
+            fp = None if fingerprint is None else np.einsum("i,ij->j", fingerprint[r0:r1], ac)
+            return (*part, fp)
 
         zm, am = Moments(), Moments()
         z_codes = np.zeros(z_spec.bins + 2, dtype=np.int64)
         a_codes = np.zeros(a_spec.bins + 2, dtype=np.int64)
         sat = 0
         nonzero = np.zeros(cols, dtype=bool)
-        for zp, ap, s, nz in self._pool.map(_quiet(work), self._chunks(rows, cols)):
+        projection = np.zeros(cols, dtype=np.float64)
+        for zp, ap, s, nz, fp in self._pool.map(_quiet(work), self._chunks(rows, cols)):
+            if fp is not None:
+                projection += fp
             zm.merge(zp.moments)
             am.merge(ap.moments)
             z_codes += zp.codes
@@ -213,7 +224,18 @@ class LayerSummarizer:
             "a": _finish(a_codes, a_spec, am),
             "saturated": sat,
             "nonzero_units": nonzero,
+            "fingerprint": projection,
         }
+
+    def apply(self, z: np.ndarray, a: np.ndarray, activate: Callable[[np.ndarray, np.ndarray], None]) -> None:
+        """a = phi(z) by ``activate(z_rows, a_rows)``, row chunks on the workers."""
+
+        def work(span):
+            r0, r1 = span
+            activate(z[r0:r1], a[r0:r1])
+
+        for _ in self._pool.map(_quiet(work), self._chunks(*z.shape)):
+            pass
 
     def _forward_chunk(self, zc, ac, z_spec: BinSpec, a_spec: BinSpec, bounds, relu: bool):
         zf, af = zc.reshape(-1), ac.reshape(-1)

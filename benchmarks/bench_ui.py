@@ -130,10 +130,15 @@ def main() -> int:
     p.add_argument("--width", type=int, default=512)
     p.add_argument("--samples", type=int, default=2000)
     p.add_argument("--rounds", type=int, default=5, help="start-up rounds (median)")
+    p.add_argument("--startup-only", action="store_true", help="skip the responsiveness run")
     args = p.parse_args()
     config = bench_config(args)
     ours, bare = startup(args.rounds)
     print(f"start-up: --self-test {ours:.3f} s, bare pyqtgraph window {bare:.3f} s, ratio {ours / bare:.2f}")
+    if args.startup_only:
+        print(json.dumps({"startup_ratio": round(ours / bare, 3), "startup_s": round(ours, 3),
+                          "bare_startup_s": round(bare, 3)}))
+        return 0
     late, wall = in_window(config)
     engine = engine_alone(config)
     p99, worst = percentile(late, 99), max(late)

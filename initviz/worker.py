@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from . import engine_process
 from .engine import BackwardLayer, ForwardLayer, MemoryRefused, RunSummary, SimulationConfig, simulate
@@ -42,6 +42,8 @@ POLL_S = 0.02
 #: ones run on the worker thread meanwhile. The process is started by the first large job
 #: or once the first job is done, so it never slows down the first figure.
 LARGE_WORK = 1e9
+#: Milliseconds after the first job before the engine process is started.
+ENGINE_START_DELAY_MS = 1500
 
 
 @dataclass(frozen=True)
@@ -275,7 +277,7 @@ class SimulationRunner(QObject):
         return self._engine is not None
 
     def _ensure_engine(self) -> None:
-        if not self._engine_tried:
+        if not self._engine_tried and not self._worker.stopping:
             self._engine_tried = True
             self._engine = _start_engine_process()
             self._worker.engine = self._engine  # read by the worker at its next job
@@ -319,8 +321,10 @@ class SimulationRunner(QObject):
         if self._current(generation):
             self._busy = False
             self.job_done.emit()
-        if not self._worker.stopping:
-            self._ensure_engine()
+        if not self._engine_tried and not self._worker.stopping:
+            # Idle after the first figure: start the engine process a little later, so
+            # that it never competes with start-up (a large job starts it at once).
+            QTimer.singleShot(ENGINE_START_DELAY_MS, self, self._ensure_engine)
 
     @property
     def busy(self) -> bool:

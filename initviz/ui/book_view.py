@@ -15,9 +15,20 @@ import numpy as np
 import pyqtgraph as pg
 
 from .i18n import tr
-from .plotting import PaintClock, count_ticks, curve, fmt, line_pen, log_count_ticks, percent, set_title, style_plot
+from .plotting import (
+    Label,
+    PaintClock,
+    count_ticks,
+    curve,
+    fmt,
+    line_pen,
+    log_count_ticks,
+    percent,
+    set_title,
+    style_plot,
+)
 from .rundata import RunData, Series
-from .theme import FONT_PX, Theme, plot_font
+from .theme import FONT_PX, Theme
 
 #: Distance between the left edges of two neighbouring layers (a layer is 1 wide).
 PITCH = 1.28
@@ -61,17 +72,16 @@ class _Row:
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         plot.setMenuEnabled(False)
-        self.titles: list[pg.TextItem] = []
-        self.numbers: list[pg.TextItem] = []
-        self.ticks: list[pg.TextItem] = []
+        self.titles: list[Label] = []
+        self.numbers: list[Label] = []
+        self.ticks: list[Label] = []
         self.theme = theme
         self.layers = 0
         self.rows_of_text = 4
 
-    def _text(self, pool: list, i: int, anchor, px: int, bold: bool = False) -> pg.TextItem:
+    def _text(self, pool: list, i: int, anchor, px: int, bold: bool = False) -> Label:
         while len(pool) <= i:
-            item = pg.TextItem(anchor=anchor, color=self.theme.foreground)
-            item.setFont(plot_font(px, bold))
+            item = Label(anchor, px, bold, self.theme.foreground)
             self.plot.addItem(item, ignoreBounds=True)
             pool.append(item)
         return pool[i]
@@ -96,13 +106,19 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         self.log_y = False
         self.show_prediction = True
         self.runs: list[RunData] = []
-        self.rows = [_Row(self.addPlot(row=i, col=0), theme) for i in range(2)]
-        self.rows[1].plot.setVisible(False)
-        self.rows[1].plot.setYLink(self.rows[0].plot)
-        for row in self.rows:
-            row.plot.getViewBox().sigResized.connect(self._layout_y)
+        self.rows: list[_Row] = []
+        self._add_row()  # the comparison row is built when a comparison first comes
         self._top = 1.0
         self.set_theme(theme)
+
+    def _add_row(self) -> _Row:
+        row = _Row(self.addPlot(row=len(self.rows), col=0), self.theme)
+        if self.rows:
+            row.plot.setYLink(self.rows[0].plot)
+        row.plot.getViewBox().sigResized.connect(self._layout_y)
+        row.set_theme(self.theme)
+        self.rows.append(row)
+        return row
 
     # -- public ---------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -125,7 +141,10 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
 
     def refresh(self) -> None:
         """Redraw from the runs' arrays (cheap: a handful of setData calls)."""
-        self.rows[1].plot.setVisible(len(self.runs) > 1)
+        while len(self.rows) < min(len(self.runs), 2):
+            self._add_row()
+        for i, row in enumerate(self.rows[1:], start=1):
+            row.plot.setVisible(i < len(self.runs))
         top = 0.0
         for i, row in enumerate(self.rows):
             if i < len(self.runs):
@@ -183,8 +202,7 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
                 t.setPos(k * PITCH + frac, 0)
                 t.setVisible(True)
             n = row._text(row.numbers, k, (0.5, 0.0), FONT_PX - 1)
-            if n.textItem.font().pixelSize() != text_px:
-                n.setFont(plot_font(text_px))
+            n.set_pixel_size(text_px)
             n.setText(_panel_text(series, k, quantity, digits) if series.filled[k] else "")
             n.setPos(k * PITCH + 0.5, n.pos().y())
             n.setVisible(True)

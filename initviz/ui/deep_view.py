@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from .i18n import tr
 from .plotting import (
+    Label,
     PaintClock,
     curve,
     finite_positive,
@@ -29,7 +30,7 @@ from .plotting import (
     style_plot,
 )
 from .rundata import RunData
-from .theme import FONT_PX, GREEN, PURPLE, Theme, plot_font
+from .theme import FONT_PX, GREEN, PURPLE, Theme
 
 #: Fractions below this are drawn at this floor on the log axis.
 FRACTION_FLOOR = 1e-4
@@ -72,8 +73,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.large_pred = curve(self.large)
         # Changing a plot title relayouts (and repaints) the whole scene; this text
         # item inside the plot only repaints itself.
-        self.large_text = pg.TextItem(anchor=(0, 0))
-        self.large_text.setFont(plot_font(FONT_PX, bold=True))
+        self.large_text = Label((0, 0), FONT_PX, bold=True)
         self.large.addItem(self.large_text, ignoreBounds=True)
         self.std_plot = self.addPlot(row=1, col=0)
         self.std_plot.setLogMode(y=True)

@@ -109,7 +109,11 @@ class MainWindow(QMainWindow):
         split.setCollapsible(1, False)
         self.setCentralWidget(split)
         self.area.view_changed.connect(self._schedule_draw)
-        self.area.deep.layer_chosen.connect(lambda k: self.status.showMessage(self.tr("Layer {0}").format(k), 3000))
+        self.area.view_created.connect(self._on_view_created)
+
+    def _on_view_created(self, key: str) -> None:
+        if key == "deep":
+            self.area.deep.layer_chosen.connect(lambda k: self.status.showMessage(self.tr("Layer {0}").format(k), 3000))
 
     def _build_status(self) -> None:
         self.status = self.statusBar()

@@ -31,16 +31,13 @@ class ViewArea(QWidget):
     """Toolbar and stacked views; ``set_runs`` then ``refresh`` (cheap) as results come."""
 
     view_changed = Signal()
+    view_created = Signal(str)
 
     def __init__(self, theme: Theme, parent=None) -> None:
         super().__init__(parent)
-        self.book = BookView(theme)
-        self.deep = DeepView(theme)
-        self.symmetry = SymmetryView(theme)
-        self.views = {"book": self.book, "deep": self.deep, "symmetry": self.symmetry}
+        self.theme = theme
+        self.views: dict[str, QWidget] = {}  # built on first use: start-up pays for one
         self.stack = QStackedWidget()
-        for view in self.views.values():
-            self.stack.addWidget(view)
         self.choice = QComboBox()
         for key, text in (("auto", self.tr("Automatic")), ("book", self.tr("Layers side by side")),
                           ("deep", self.tr("Deep view")), ("symmetry", self.tr("Symmetry"))):
@@ -80,6 +77,27 @@ class ViewArea(QWidget):
         self.log_y.toggled.connect(self._options_changed)
         self.prediction.toggled.connect(self._options_changed)
 
+    def view(self, key: str) -> QWidget:
+        """The view called ``key`` ("book", "deep", "symmetry"), built when first asked for."""
+        if key not in self.views:
+            view = {"book": BookView, "deep": DeepView, "symmetry": SymmetryView}[key](self.theme)
+            self.views[key] = view
+            self.stack.addWidget(view)
+            self.view_created.emit(key)
+        return self.views[key]
+
+    @property
+    def book(self) -> BookView:
+        return self.view("book")
+
+    @property
+    def deep(self) -> DeepView:
+        return self.view("deep")
+
+    @property
+    def symmetry(self) -> SymmetryView:
+        return self.view("symmetry")
+
     @property
     def current_key(self) -> str:
         choice = self.choice.currentData()
@@ -89,7 +107,7 @@ class ViewArea(QWidget):
 
     @property
     def current(self) -> QWidget:
-        return self.views[self.current_key]
+        return self.view(self.current_key)
 
     def set_view(self, key: str) -> None:
         self.choice.setCurrentIndex(max(self.choice.findData(key), 0))
@@ -98,6 +116,7 @@ class ViewArea(QWidget):
         self.quantity.setCurrentIndex(max(self.quantity.findData(key), 0))
 
     def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
         for view in self.views.values():
             view.set_theme(theme)
 
@@ -121,6 +140,7 @@ class ViewArea(QWidget):
             view.quantity = quantity
             view.log_y = self.log_y.isChecked()
             view.show_prediction = self.prediction.isChecked()
-        self.log_y.setEnabled(view is not self.symmetry)
-        self.quantity.setEnabled(view is not self.symmetry)
+        plain = self.current_key != "symmetry"
+        self.log_y.setEnabled(plain)
+        self.quantity.setEnabled(plain)
         view.set_runs(self.runs)

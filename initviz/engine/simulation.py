@@ -46,6 +46,8 @@ LSUV_MAX_STEPS = 10
 CHECKPOINT_SLOTS = 16
 #: Size of the corner of each layer's activations kept for the symmetry heat map.
 SNAPSHOT = 64
+#: Columns compared at once when verifying candidate duplicate units.
+VERIFY_COLUMNS = 16
 
 Result = ForwardLayer | BackwardLayer | RunSummary
 
@@ -213,6 +215,8 @@ def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, c
     relu = net.activation.name == "relu"
     predicted = _PredictedCounts(net, preds)
     buffers = _Buffers(net.dtype)
+    if not plan.needs_data:  # here, not beside layer 1's work: its temporaries are MBs
+        predicted.get(1, plan)
     # QR (orthogonal, LSUV) runs LAPACK on OpenBLAS's threads: those weights are drawn
     # on the product's thread, never beside a running product.
     lapack = config.init in ("orthogonal", "lsuv")
@@ -336,7 +340,9 @@ class _PredictedCounts:
         pred = preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
         if pred is None or not math.isfinite(pred.q):
             return None, None
-        key = (pred.pre_mean, pred.q, plan.act, plan.pre)
+        # q to 12 significant digits: a fixed point (He/ReLU: q = 2 at every layer)
+        # returns from the quadrature with last-digit noise, and should hit the cache.
+        key = (float(f"{pred.pre_mean:.12g}"), float(f"{pred.q:.12g}"), plan.act, plan.pre)
         with self._lock:
             hit = self._cache.get(key)
         if hit is None:
@@ -378,15 +384,23 @@ def _distinct_units(a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: 
     close = np.abs(np.diff(fp)) <= near * max(scale, 1e-300)
     distinct += live.size - int(np.count_nonzero(close))
     # Verify each run of "close" neighbours against its first member: on the first
-    # rows (most candidates differ there, and a column gather is costly), then on all.
+    # rows (most candidates differ there, and a column gather is costly), then on all,
+    # a few columns at a time (deep, degenerate layers give long runs; memory stays
+    # a few columns' worth).
     edges = np.diff(np.concatenate(([0], close.astype(np.int8), [0])))
     for s, e in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):
         members = order[s : e + 1]
+        first = members[0]
         for rows in (slice(0, SNAPSHOT), slice(None)):
-            block = a[rows, members]
-            same = np.all(np.abs(block - block[:, :1]) <= tol * (np.abs(block[:, :1]) + peak), axis=0)
-            distinct += int(np.count_nonzero(~same[1:]))
-            members = members[same]
+            ref = a[rows, first][:, None]
+            bound = tol * (np.abs(ref) + peak)
+            keep = [first]
+            for i in range(1, members.size, VERIFY_COLUMNS):
+                cols = members[i : i + VERIFY_COLUMNS]
+                same = np.all(np.abs(a[rows, cols] - ref) <= bound, axis=0)
+                distinct += int(np.count_nonzero(~same))
+                keep.extend(cols[same])
+            members = np.asarray(keep)
             if members.size < 2:
                 break
     return distinct

@@ -34,6 +34,7 @@ import math
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -122,17 +123,27 @@ class BinSpec:
         return self.hi_index >= self.bins and float(np.dtype(dtype).type(self.hi)) == self.hi
 
 
-class _Scratch(threading.local):
-    """Per-thread scratch buffers, reused across chunks and layers (no allocation in
-    the loop; a fresh 0.5 MB array would also cost page faults)."""
+class _ScratchPool:
+    """Pairs of float64 scratch vectors lent to one chunk at a time, reused across
+    chunks and layers (no allocation in the loop; a fresh 2 MB array would also cost
+    page faults). As many pairs exist as chunks ever ran at once, whichever threads ran
+    them, so a run's memory does not depend on scheduling."""
 
-    def get(self, name: str, size: int, dtype) -> np.ndarray:
-        key = (name, np.dtype(dtype).str)
-        buf = self.__dict__.get(key)
-        if buf is None or buf.size < size:
-            buf = np.empty(size, dtype=dtype)
-            self.__dict__[key] = buf
-        return buf[:size]
+    def __init__(self) -> None:
+        self._free: list[tuple[np.ndarray, np.ndarray]] = []
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def pair(self, size: int):
+        with self._lock:
+            bufs = self._free.pop() if self._free else None
+        if bufs is None or bufs[0].size < size:
+            bufs = (np.empty(size), np.empty(size))
+        try:
+            yield bufs[0][:size], bufs[1][:size]
+        finally:
+            with self._lock:
+                self._free.append(bufs)
 
 
 @dataclass
@@ -149,7 +160,7 @@ class LayerSummarizer:
 
     def __init__(self, threads: int = 2) -> None:
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="initviz-stats")
-        self._scratch = _Scratch()
+        self._scratch = _ScratchPool()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
@@ -255,9 +266,11 @@ class LayerSummarizer:
         if not all(math.isfinite(v) for v in (zlo, zhi, alo, ahi)):  # rare: a diverging layer
             nonzero = np.any(ac != 0, axis=0)  # NaN counts as output, as in a plain check
             return _slow_part(zf, z_spec), _slow_part(af, a_spec), sat, nonzero
-        n = zf.size
-        dz = self._scratch.get("dz", n, np.float64)
-        da = self._scratch.get("da", n, np.float64)
+        with self._scratch.pair(zf.size) as (dz, da):
+            return self._joint(zf, af, dz, da, z_spec, a_spec, (zlo, zhi, alo, ahi), sat, nonzero)
+
+    def _joint(self, zf, af, dz, da, z_spec: BinSpec, a_spec: BinSpec, extremes, sat, nonzero):
+        zlo, zhi, alo, ahi = extremes
         zm = _moments_and_index(zf, dz, z_spec, zlo, zhi)
         am = _moments_and_index(af, da, a_spec, alo, ahi)
         (zj0, zj1), (aj0, aj1) = _span(dz, z_spec, zlo, zhi), _span(da, a_spec, alo, ahi)
@@ -288,10 +301,10 @@ class LayerSummarizer:
             lo, hi = float(flat.min()), float(flat.max())
             if not (math.isfinite(lo) and math.isfinite(hi)):
                 return _slow_part(flat, spec)
-            d = self._scratch.get("dz", flat.size, np.float64)
-            m = _moments_and_index(flat, d, spec, lo, hi)
-            j0, j1 = _span(d, spec, lo, hi)
-            codes = _fold(np.bincount(_as_int(d, j0), minlength=j1 - j0 + 1), j0, spec.bins)
+            with self._scratch.pair(flat.size) as (d, _):
+                m = _moments_and_index(flat, d, spec, lo, hi)
+                j0, j1 = _span(d, spec, lo, hi)
+                codes = _fold(np.bincount(_as_int(d, j0), minlength=j1 - j0 + 1), j0, spec.bins)
             _move_hi(codes, flat, spec, hi)
             return _Part(m, codes)
 
@@ -329,9 +342,12 @@ def _moments_and_index(flat: np.ndarray, v: np.ndarray, spec: BinSpec, lo: float
     sumsq = _dot(v, v)
     m2 = sumsq - n * mean * mean
     if sumsq > CANCELLATION * max(m2, 0.0):
-        # The values sit far from lo compared with their spread: redo M2 about the mean.
-        c = v - mean
-        m2 = _dot(c, c)
+        # The values sit far from lo compared with their spread: redo M2 about the
+        # mean, a piece at a time (no chunk-sized temporary; v must stay intact).
+        m2 = 0.0
+        for i in range(0, n, DOT_PIECE):
+            c = v[i : i + DOT_PIECE] - mean
+            m2 += float(np.dot(c, c))
     np.floor(v, out=v)
     scale = 1.0 / spec.norm  # back from bin units to x units
     return Moments(count=n, mean=mean * scale, m2=m2 * scale * scale, min=lo, max=hi)

@@ -75,6 +75,12 @@ def _application(argv: list[str]):
     QCoreApplication.setApplicationName("initviz")
     app = QApplication.instance() or QApplication(["initviz", *argv])
     install_translator(app)
+    try:
+        from .ui.about import app_icon  # the bundle's icon (resources/icons)
+
+        app.setWindowIcon(app_icon())
+    except Exception:  # noqa: BLE001 - an icon is never worth failing to start
+        pass
     return app
 
 

@@ -39,10 +39,9 @@ from .engine import BackwardLayer, ForwardLayer, MemoryRefused, RunSummary, Simu
 #: Seconds between two looks at the cancel flag while waiting for the engine process.
 POLL_S = 0.02
 #: Jobs with more multiply-adds than this wait for the engine process to be ready; smaller
-#: ones run on the worker thread meanwhile. The process is started by the first large job
-#: or once the first job is done, so it never slows down the first figure.
+#: ones run on the worker thread meanwhile.
 LARGE_WORK = 1e9
-#: Milliseconds after the first job before the engine process is started.
+#: Milliseconds after the runner is made before the engine process is started.
 ENGINE_START_DELAY_MS = 1500
 
 
@@ -270,6 +269,9 @@ class SimulationRunner(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        # Started once start-up is over, so that it never competes with the first figure
+        # (a large job starts it at once).
+        QTimer.singleShot(ENGINE_START_DELAY_MS, self, self._ensure_engine)
 
     @property
     def in_process(self) -> bool:
@@ -321,10 +323,6 @@ class SimulationRunner(QObject):
         if self._current(generation):
             self._busy = False
             self.job_done.emit()
-        if not self._engine_tried and not self._worker.stopping:
-            # Idle after the first figure: start the engine process a little later, so
-            # that it never competes with start-up (a large job starts it at once).
-            QTimer.singleShot(ENGINE_START_DELAY_MS, self, self._ensure_engine)
 
     @property
     def busy(self) -> bool:

@@ -224,3 +224,14 @@ def test_theme_switch_and_views_do_not_break(qtbot, window):
     for key in ("book", "deep", "symmetry", "auto"):
         window.area.set_view(key)
     window.set_theme("light")
+
+
+def test_what_the_controls_cannot_show_is_kept_from_a_loaded_file(qtbot, window, tmp_path):
+    from initviz.ui.export import export_json
+
+    config = SimulationConfig(depth=3, width=[40, 30, 20], samples=60, bias="constant", bias_value=0.5,
+                              seed=2**40, activation="tanh", init="xavier")
+    export_json(config, tmp_path / "c.json")
+    run_to_end(qtbot, window, lambda: window.open_config(str(tmp_path / "c.json")))
+    assert window.runs[0].config == config
+    assert [int(u) for u in window.runs[0].units] == [40, 30, 20]

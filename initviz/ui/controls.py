@@ -132,8 +132,9 @@ class ControlPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._base = SimulationConfig()
         self._build()
-        self.set_config(SimulationConfig())
+        self.set_config(self._base)
 
     # -- construction -----------------------------------------------------------------
     def _combo(self, items: dict[str, str], tips: dict[str, str] | None = None) -> QComboBox:
@@ -292,29 +293,42 @@ class ControlPanel(QWidget):
         params = {}
         for key in ("std", "value", "limit", "gain", "scale"):
             params[key] = getattr(self, key).value() if key in used else getattr(SimulationConfig, key)
+        params.update(self._kept(bias_std))
         return SimulationConfig(
             samples=self.samples.value(),
             features=self.features.value(),
             depth=self.depth.value(),
-            width=self.width.value(),
             activation=act.name,
             activation_param=alpha,
             init=scheme,
             mode=self.mode.currentData(),
             distribution=self.distribution.currentData(),
-            bias="normal" if bias_std > 0 else "zeros",
             bias_std=bias_std,
             input=self.input.currentData(),
             bins=self.bins.value(),
             hist_range=hist_range,
-            seed=self.seed.value(),
             dtype=self.dtype.currentData(),
             gradients=self.gradients.isChecked(),
             **params,
         )
 
+    def _kept(self, bias_std: float) -> dict:
+        """What a loaded configuration holds that the controls cannot show, kept while the
+        controls still show it: a width per layer, a constant bias, a seed above 2^31."""
+        base = self._base
+        out = {"width": self.width.value(), "seed": self.seed.value(),
+               "bias": "normal" if bias_std > 0 else "zeros"}
+        if len(set(base.width)) > 1 and self.width.value() == base.width[0] and self.depth.value() == base.depth:
+            out["width"] = base.width
+        if self.seed.value() == min(base.seed, self.seed.maximum()):
+            out["seed"] = base.seed
+        if base.bias == "constant" and bias_std == 0:
+            out.update(bias="constant", bias_value=base.bias_value)
+        return out
+
     def set_config(self, config: SimulationConfig) -> None:
         """Show ``config`` in the controls without emitting ``changed``."""
+        self._base = config
         self._loading = True
         try:
             self.activation.setCurrentIndex(self.activation.findData(config.activation))

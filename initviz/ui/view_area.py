@@ -7,6 +7,8 @@ is redrawn; a view is brought up to date when it is shown.
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -83,6 +85,7 @@ class ViewArea(QWidget):
             view = {"book": BookView, "deep": DeepView, "symmetry": SymmetryView}[key](self.theme)
             self.views[key] = view
             self.stack.addWidget(view)
+            gc.freeze()  # the view's thousands of objects: out of every future GC pass
             self.view_created.emit(key)
         return self.views[key]
 
@@ -120,11 +123,15 @@ class ViewArea(QWidget):
         for view in self.views.values():
             view.set_theme(theme)
 
-    def set_runs(self, runs: list[RunData]) -> None:
+    def set_runs(self, runs: list[RunData], redraw: bool = True) -> None:
+        """Show ``runs``: now, or (``redraw=False``) at the next ``refresh``."""
         self.runs = runs
         if runs and not runs[0].config.gradients and self.quantity.currentData() in ("gradients", "weight_gradients"):
+            self.quantity.blockSignals(True)
             self.set_quantity("activations")
-        self.refresh()
+            self.quantity.blockSignals(False)
+        if redraw:
+            self.refresh()
 
     def _options_changed(self, *_args) -> None:
         self.refresh()

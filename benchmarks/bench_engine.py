@@ -120,6 +120,7 @@ def main(argv=None) -> int:
     if use_torch:
         run_torch(cfg, z_edges, a_edges)
 
+    load_before = os.getloadavg()[0]
     times: dict[str, list[float]] = {"engine": [], "floor": [], "torch": []}
     for _ in range(args.rounds):
         times["engine"].append(run_engine(cfg)[0])
@@ -136,7 +137,8 @@ def main(argv=None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"NumPy {np.__version__}" + (f", torch {torch.__version__} ({torch.get_num_threads()} threads)"
                                        if torch is not None else ", torch not installed"))
-    print(f"{args.rounds} interleaved rounds after one warm-up; medians")
+    print(f"{args.rounds} interleaved rounds after one warm-up; medians; load average "
+          f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after (other processes share the cores)")
     print()
     print(f"{'variant':8} {'median s':>9} {'ms/layer':>9} {'min s':>8} {'max s':>8}")
     for name, values in times.items():
@@ -158,6 +160,7 @@ def main(argv=None) -> int:
         "rounds": args.rounds,
         "depth": cfg.depth,
         "cores": os.cpu_count(),
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }))
     return 0
 

@@ -25,7 +25,8 @@ import sys
 import traceback
 from multiprocessing.connection import Connection
 
-#: Niceness of the engine process: the GUI thread gets a core whenever it needs one.
+#: Niceness of the engine process: the GUI thread gets a core whenever it needs one
+#: (``$INITVIZ_ENGINE_NICE`` overrides it).
 NICENESS = 10
 FLAG = "--engine-process"
 
@@ -102,8 +103,8 @@ def main() -> int:
     """Entry point of the child: protocol on the original stdin/stdout."""
     if hasattr(os, "nice"):
         try:
-            os.nice(NICENESS)
-        except OSError:
+            os.nice(int(os.environ.get("INITVIZ_ENGINE_NICE", NICENESS)))
+        except (OSError, ValueError):
             pass
     out_fd = os.dup(1)
     os.dup2(2, 1)  # stray prints must not corrupt the protocol

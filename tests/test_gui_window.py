@@ -235,3 +235,12 @@ def test_what_the_controls_cannot_show_is_kept_from_a_loaded_file(qtbot, window,
     run_to_end(qtbot, window, lambda: window.open_config(str(tmp_path / "c.json")))
     assert window.runs[0].config == config
     assert [int(u) for u in window.runs[0].units] == [40, 30, 20]
+
+
+def test_a_diverging_run_says_where_it_diverged(qtbot, window):
+    config = SimulationConfig(depth=60, width=50, samples=100, activation="relu", init="normal", std=50.0)
+    window.panel.set_config(config)
+    run_to_end(qtbot, window, window.rerun)
+    summary = window.runs[0].summary
+    assert summary.stopped == "diverged"
+    assert f"layer {summary.diverged_at}" in window.reason.text()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from .i18n import tr
@@ -97,6 +97,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
         self._ranges: dict = {}
+        self._curves_pending = False
         self.ci.layout.setColumnStretchFactor(0, 3)
         self.ci.layout.setColumnStretchFactor(1, 2)
         self.scene().sigMouseClicked.connect(self._clicked)
@@ -178,11 +179,27 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         set_label(self.frac_plot, "bottom", tr("layer"), self.theme)
         set_label(self.frac_plot, "left", tr("fraction (log)"), self.theme)
         self._draw_heat(series, depth)
-        self._draw_std()
-        self._draw_fractions(run)
         self._draw_large(run)
-        for m in (self.marker, self.std_marker, self.frac_marker):
+        self.marker.setValue(self.selected)
+        # The curves are drawn in a second turn of the event loop: each half then has a
+        # repaint of its own, and the GUI thread is never busy for a whole-view repaint.
+        if not self._curves_pending:
+            self._curves_pending = True
+            QTimer.singleShot(0, self, self._refresh_curves)
+
+    def _refresh_curves(self) -> None:
+        self._curves_pending = False
+        if not self.runs:
+            return
+        self._draw_std()
+        self._draw_fractions(self.runs[0])
+        for m in (self.std_marker, self.frac_marker):
             m.setValue(self.selected)
+
+    def flush(self) -> None:
+        """Draw everything now (tests, export)."""
+        self.refresh()
+        self._refresh_curves()
 
     # -- drawing --------------------------------------------------------------------
     def _draw_heat(self, series, depth: int) -> None:

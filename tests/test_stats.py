@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pytest
 
-from initviz.engine.stats import RELU_FACTS, ActivationFacts, BinSpec, LayerSummarizer
+from initviz.engine.stats import BinSpec, LayerSummarizer
 
 
 def reference_histogram(x: np.ndarray, spec: BinSpec):
@@ -58,16 +58,14 @@ def test_forward_statistics_equal_the_definition(dtype, relu):
         def activate(zc, out):
             np.maximum(zc, 0, out=out)
 
-        facts = RELU_FACTS
     else:
         def activate(zc, out):
             out[...] = np.tanh(zc)
 
-        facts = ActivationFacts()
         a_spec = BinSpec(-1.0, 1.0, 50)
     a = np.empty_like(z)
     with LayerSummarizer() as s:
-        out = s.forward(z, a, z_spec, a_spec, sat, activate, facts)
+        out = s.forward(z, a, z_spec, a_spec, sat, activate, relu)
     expected_a = np.maximum(z, 0) if relu else np.tanh(z)
     np.testing.assert_array_equal(a, expected_a)
     check_tensor(out["z"], z, z_spec)
@@ -97,7 +95,7 @@ def test_wide_histograms_use_separate_bincounts_and_stay_exact():
     a = np.empty_like(z)
     z_spec, a_spec = BinSpec(-3.0, 3.0, 3000), BinSpec(0.0, 3.0, 3000)
     with LayerSummarizer() as s:
-        out = s.forward(z, a, z_spec, a_spec, (), lambda zc, o: np.maximum(zc, 0, out=o), RELU_FACTS)
+        out = s.forward(z, a, z_spec, a_spec, (), lambda zc, o: np.maximum(zc, 0, out=o), True)
     check_tensor(out["z"], z, z_spec)
     check_tensor(out["a"], a, a_spec)
 

@@ -64,10 +64,16 @@ def test_forward_statistics_equal_the_definition(dtype, relu):
 
         a_spec = BinSpec(-1.0, 1.0, 50)
     a = np.empty_like(z)
+    fingerprint = rng.standard_normal(rows).astype(dtype)
     with LayerSummarizer() as s:
-        out = s.forward(z, a, z_spec, a_spec, sat, activate, relu)
+        out = s.forward(z, a, z_spec, a_spec, sat, activate, relu, fingerprint)
+        again = np.empty_like(z)
+        s.apply(z, again, activate)
     expected_a = np.maximum(z, 0) if relu else np.tanh(z)
     np.testing.assert_array_equal(a, expected_a)
+    np.testing.assert_array_equal(again, expected_a)
+    reference = fingerprint.astype(np.float64) @ expected_a.astype(np.float64)
+    np.testing.assert_allclose(out["fingerprint"], reference, rtol=1e-4, atol=1e-4 * np.abs(reference).max())
     check_tensor(out["z"], z, z_spec)
     check_tensor(out["a"], a, a_spec)
     z64 = z.astype(np.float64)

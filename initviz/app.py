@@ -174,6 +174,8 @@ def render(key: str, out: str, size: tuple[int, int], theme_name: str = "light",
     figure.show()
     app.processEvents()
     figure.set_runs(runs)
+    if hasattr(figure, "flush"):
+        figure.flush()
     app.processEvents()
     try:
         export_png(figure, out)

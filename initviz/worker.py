@@ -41,6 +41,8 @@ POLL_S = 0.02
 #: Jobs with more multiply-adds than this wait for the engine process to be ready; smaller
 #: ones run on the worker thread meanwhile.
 LARGE_WORK = 1e9
+#: Seconds the engine process gets to quit on close before it is killed (mid-layer).
+STOP_WAIT_S = 0.3
 #: Milliseconds after the runner is made before the engine process is started.
 ENGINE_START_DELAY_MS = 1500
 
@@ -120,7 +122,7 @@ class _EngineProcess:
         except OSError:
             pass
         try:
-            self.process.wait(1.0 if self._ready else 0.0)  # still importing: nothing to lose
+            self.process.wait(STOP_WAIT_S if self._ready else 0.0)  # importing: nothing to lose
         except subprocess.TimeoutExpired:
             self.process.kill()  # mid-layer: a process can simply be stopped
             self.process.wait()
@@ -194,7 +196,9 @@ class _Worker(QObject):
         engine.send(("run", gen, [config for _title, config in job.runs]))
         cancelled = False
         while True:
-            if not cancelled and (job.cancel.is_set() or self.stopping):
+            if self.stopping:
+                return  # closing: the process is stopped (killed if mid-layer) by shutdown
+            if not cancelled and job.cancel.is_set():
                 engine.send(("cancel", gen))
                 cancelled = True
             try:

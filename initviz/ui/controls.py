@@ -117,7 +117,10 @@ class NumberField(QLineEdit):
         try:
             value = parse_number(self.text())
         except ValueError as exc:
+            self.setStyleSheet("border: 2px solid #D55E00;")  # vermillion: seen by everyone
             raise ConfigError(tr("{0}: {1}").format(self.name, exc)) from None
+        if self.styleSheet():
+            self.setStyleSheet("")
         return value
 
     def set_value(self, value: float) -> None:

@@ -147,6 +147,7 @@ def render(key: str, out: str, size: tuple[int, int], theme_name: str = "light",
     app = _application([])
     from .engine import MemoryRefused, simulate
     from .ui.export import export_png
+    from .ui.i18n import tr
     from .ui.rundata import RunData
     from .ui.theme import THEMES, apply_to_application
     from .ui.view_area import ViewArea
@@ -156,10 +157,10 @@ def render(key: str, out: str, size: tuple[int, int], theme_name: str = "light",
     apply_to_application(app, theme)
     area = ViewArea(theme)
     area.set_view(view)
-    area.caption.setText(app.translate("initviz", preset.description))
-    runs = [RunData(preset.config, app.translate("initviz", preset.title))]
+    area.caption.setText(tr(preset.description))
+    runs = [RunData(preset.config, tr(preset.title))]
     if preset.compare is not None:
-        runs.append(RunData(preset.compare, app.translate("initviz", preset.compare_title or "")))
+        runs.append(RunData(preset.compare, tr(preset.compare_title or "")))
     try:
         for run in runs:
             for result in simulate(run.config):

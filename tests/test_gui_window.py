@@ -244,3 +244,28 @@ def test_a_diverging_run_says_where_it_diverged(qtbot, window):
     summary = window.runs[0].summary
     assert summary.stopped == "diverged"
     assert f"layer {summary.diverged_at}" in window.reason.text()
+
+
+def test_visible_strings_go_through_qt_translation(qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from initviz.ui.main_window import MainWindow
+    from initviz.ui.settings import Settings
+
+    class Shouting(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # Qt override
+            return f"<{source}>" if source else source
+
+    translator = Shouting()
+    QCoreApplication.installTranslator(translator)
+    try:
+        w = MainWindow(Settings(tmp_path))
+        qtbot.addWidget(w)
+        with qtbot.waitSignal(w.run_finished, timeout=CAP_MS):
+            w.load_preset(PRESETS_BY_KEY["sigmoid_std1"])
+        assert w.windowTitle().startswith("<")  # self.tr
+        assert w.area.book.rows[0].titles[0].text() == "<{0}-layer>".replace("{0}", "1")  # module-level tr
+        assert w.area.caption.text().startswith("<")  # preset text looked up at run time
+        w.close()
+    finally:
+        QCoreApplication.removeTranslator(translator)

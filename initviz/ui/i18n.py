@@ -1,8 +1,11 @@
 """Translation helpers: every user-visible string goes through Qt's translation system.
 
-Widgets use ``self.tr``; module-level code and non-QObject helpers use ``tr`` below
-(context "initviz"). ``install_translator`` loads ``resources/translations/initviz_<locale>.qm``
-when there is one (a Korean translation comes later).
+Widgets use ``self.tr``; module-level code and non-QObject helpers use ``tr(text)``
+below. ``pyside6-lupdate`` files such bare ``tr`` calls under the empty context, so
+that is the context ``tr`` looks them up in (checked: lupdate on initviz/ui).
+``install_translator`` loads ``resources/translations/initviz_<locale>.qm`` when there
+is one (a Korean translation comes later). Preset titles and descriptions come from the
+Qt-free ``initviz.presets`` and are looked up with ``tr`` at run time.
 """
 
 from __future__ import annotations
@@ -11,12 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-CONTEXT = "initviz"
+CONTEXT = ""  # what pyside6-lupdate assigns to a bare tr("...") call
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` translated in the shared "initviz" context."""
+    """``text`` translated in the context lupdate gives a bare ``tr`` call."""
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 

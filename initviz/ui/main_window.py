@@ -31,6 +31,7 @@ from ..presets import PRESETS, Preset
 from ..worker import SimulationRunner
 from . import export
 from .controls import ControlPanel
+from .i18n import tr
 from .rundata import RunData
 from .settings import Settings, config_to_text
 from .theme import THEMES, apply_to_application
@@ -161,9 +162,9 @@ class MainWindow(QMainWindow):
         presets = bar.addMenu(self.tr("&Presets"))
         keys = [f"Ctrl+{d}" for d in "1234567890"] + [f"Ctrl+Shift+{d}" for d in "1234567890"]
         for i, preset in enumerate(PRESETS):
-            action = self._action(presets, self.tr(preset.title), lambda _=False, p=preset: self.load_preset(p),
-                                  keys[i] if i < len(keys) else None, self.tr(preset.description))
-            action.setToolTip(self.tr(preset.description))
+            action = self._action(presets, tr(preset.title), lambda _=False, p=preset: self.load_preset(p),
+                                  keys[i] if i < len(keys) else None, tr(preset.description))
+            action.setToolTip(tr(preset.description))
         presets.setToolTipsVisible(True)
         view = bar.addMenu(self.tr("&View"))
         self.theme_group = QActionGroup(self)
@@ -200,10 +201,10 @@ class MainWindow(QMainWindow):
         runs = [(self.tr("Measured"), config)]
         preset = self._preset
         if preset is not None and config == preset.config:
-            runs = [(self.tr(preset.title), config)]
+            runs = [(tr(preset.title), config)]
             if preset.compare is not None:
-                runs.append((self.tr(preset.compare_title or ""), preset.compare))
-            self.area.caption.setText(self.tr(preset.description))
+                runs.append((tr(preset.compare_title or ""), preset.compare))
+            self.area.caption.setText(tr(preset.description))
         else:
             self._preset = None
             self.area.caption.setText("")

@@ -86,16 +86,16 @@ CREDITS: tuple[tuple[str, str], ...] = (
 
 def about_html() -> str:
     """The dialog's text as rich text (translated)."""
-    tr = QCoreApplication.translate
-    summary = tr(
+    # Spelled out (no alias) so that pyside6-lupdate extracts every string with its context.
+    summary = QCoreApplication.translate(
         "AboutDialog",
         "See how weight initialization shapes the activations and gradients of a deep network, layer by layer.",
     )
-    license_line = tr("AboutDialog", "Free software under the MIT License.")
-    authors = tr("AboutDialog", "the initviz authors")
-    built = tr("AboutDialog", "Built with Qt (PySide6, LGPLv3), pyqtgraph and NumPy.")
-    credits = tr("AboutDialog", "Credits for the ideas shown")
-    license_title = tr("AboutDialog", "License")
+    license_line = QCoreApplication.translate("AboutDialog", "Free software under the MIT License.")
+    authors = QCoreApplication.translate("AboutDialog", "the initviz authors")
+    built = QCoreApplication.translate("AboutDialog", "Built with Qt (PySide6, LGPLv3), pyqtgraph and NumPy.")
+    credits = QCoreApplication.translate("AboutDialog", "Credits for the ideas shown")
+    license_title = QCoreApplication.translate("AboutDialog", "License")
     items = "".join(f"<li>{work}<br/>{_tr(note)}</li>" for work, note in CREDITS)
     return (
         f"<h2>initviz {__version__}</h2><p>{summary}</p>"

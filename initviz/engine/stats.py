@@ -1,22 +1,22 @@
 """Single-pass, chunked statistics of one layer: histograms, moments, saturation, dead units.
 
-The matrices are walked once, in row chunks whose float64 scratch stays in the CPU's L2
-cache, on a small thread pool: NumPy releases the GIL inside its loops, so both cores
-work at once. The only BLAS call is made by the caller, never from a worker thread
-(OpenBLAS called from several Python threads at once, right after a threaded GEMM,
-spins and serialises: measured 10 to 100 times slower).
+The matrices are walked once, in row chunks, on a small thread pool: NumPy releases
+the GIL inside its loops, so both cores work at once. Workers make no BLAS call that
+OpenBLAS would spread over its own threads (a 65,536-element dot from two Python
+threads right after a threaded GEMM measured 100 times slower): only dot products
+short enough to run on the calling thread, and einsum for the unit projection.
 
 Bins follow ``numpy.histogram``'s uniform-bin arithmetic: index = floor((x - lo) * norm)
 with norm = bins / (hi - lo), in float64; the last bin is closed on the right (x == hi
 counts in it); anything else outside [lo, hi] is counted as underflow or overflow.
 
 Per chunk, each tensor costs: min and max, v = (x - lo) * norm in float64 (one pass
-when lo = 0), the sum and sum of squares of v (the moments; the squares as BLAS dot
-products short enough to stay on the calling thread), and floor(v), the bin index. Instead of
-clamping every index into [-1, bins] (two more passes), the chunk's own min and max give
-the exact range of indices in it (the index is a monotone function of x), the bincount
-is taken over that range and the out-of-range cells are folded into underflow and
-overflow afterwards; clamping is used only when that range is huge. Pre-activations and
+when lo = 0), the sum and sum of squares of v (the moments), and floor(v), the bin
+index. Instead of clamping every index into [-1, bins] (two more passes), the chunk's
+own min and max give the exact range of indices in it (the index is a monotone
+function of x), the bincount is taken over that range and the out-of-range cells are
+folded into underflow and overflow afterwards; clamping is used only when that range
+is huge. Pre-activations and
 activations share one bincount over joint (z-bin, a-bin) cells, whose margins are the
 two histograms: a bincount holds the GIL, so one instead of two matters. The cell
 numbers become integers by the 2**52 trick (an integer y < 2**52 stored as the double

@@ -97,7 +97,8 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
         self._ranges: dict = {}
-        self._curves_pending = False
+        self._stages: list = []
+        self._stage_pending = False
         self.ci.layout.setColumnStretchFactor(0, 3)
         self.ci.layout.setColumnStretchFactor(1, 2)
         self.scene().sigMouseClicked.connect(self._clicked)
@@ -134,7 +135,26 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             legend.setBrush(pg.mkBrush(fill))
             legend.setPen(pg.mkPen(theme.muted))
             legend._initviz_entries = None  # rebuilt with the new colours
+        self._set_labels()
         self.refresh()
+
+    def _set_labels(self) -> None:
+        """Axis labels and titles (set once: a new label relayouts the whole view)."""
+        names = {
+            "activations": tr("activation value"),
+            "preactivations": tr("pre-activation value"),
+            "gradients": tr("gradient dL/da"),
+            "weight_gradients": tr("weight gradient dL/dW"),
+        }
+        set_label(self.heat, "left", names[self.quantity], self.theme)
+        set_label(self.heat, "bottom", tr("layer"), self.theme)
+        set_title(self.heat, tr("All layers: log10(count) per bin"), self.theme)
+        set_label(self.std_plot, "bottom", tr("layer"), self.theme)
+        set_label(self.std_plot, "left", tr("std (log)"), self.theme)
+        set_label(self.frac_plot, "bottom", tr("layer"), self.theme)
+        set_label(self.frac_plot, "left", tr("fraction (log)"), self.theme)
+        set_title(self.large, tr("One layer, large (click a layer to choose)"), self.theme)
+        set_label(self.large, "left", tr("log10(count)") if self.log_y else tr("count"), self.theme)
 
     def set_runs(self, runs: list[RunData]) -> None:
         if not runs or not self.runs or runs[0].config != self.runs[0].config:
@@ -165,41 +185,34 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             # follow the newest layer: the top one going forward, the lowest going back
             forward = self.quantity in ("activations", "preactivations")
             self.selected = int(filled.max() + 1 if forward else filled.min() + 1)
-        names = {
-            "activations": tr("activation value"),
-            "preactivations": tr("pre-activation value"),
-            "gradients": tr("gradient dL/da"),
-            "weight_gradients": tr("weight gradient dL/dW"),
-        }
-        set_label(self.heat, "left", names[self.quantity], self.theme)
-        set_label(self.heat, "bottom", tr("layer"), self.theme)
-        set_title(self.heat, tr("All layers: log10(count) per bin"), self.theme)
-        set_label(self.std_plot, "bottom", tr("layer"), self.theme)
-        set_label(self.std_plot, "left", tr("std (log)"), self.theme)
-        set_label(self.frac_plot, "bottom", tr("layer"), self.theme)
-        set_label(self.frac_plot, "left", tr("fraction (log)"), self.theme)
-        self._draw_heat(series, depth)
-        self._draw_large(run)
-        self.marker.setValue(self.selected)
-        # The curves are drawn in a second turn of the event loop: each half then has a
-        # repaint of its own, and the GUI thread is never busy for a whole-view repaint.
-        if not self._curves_pending:
-            self._curves_pending = True
-            QTimer.singleShot(0, self, self._refresh_curves)
+        self._set_labels()
+        # Each plot is drawn in its own turn of the event loop, so each gets a repaint of
+        # its own region and the GUI thread is never busy repainting the whole view at once
+        # (timers and input are served in between). A newer refresh replaces the queue.
+        self._stages = [
+            lambda: (self._draw_heat(series, depth), self.marker.setValue(self.selected)),
+            lambda: self._draw_large(run),
+            lambda: (self._draw_std(), self.std_marker.setValue(self.selected)),
+            lambda: (self._draw_fractions(run), self.frac_marker.setValue(self.selected)),
+        ]
+        self._next_stage()
 
-    def _refresh_curves(self) -> None:
-        self._curves_pending = False
-        if not self.runs:
-            return
-        self._draw_std()
-        self._draw_fractions(self.runs[0])
-        for m in (self.std_marker, self.frac_marker):
-            m.setValue(self.selected)
+    def _next_stage(self) -> None:
+        if self._stages:
+            self._stages.pop(0)()
+        if self._stages and not self._stage_pending:
+            self._stage_pending = True
+            QTimer.singleShot(0, self, self._stage_timeout)
+
+    def _stage_timeout(self) -> None:
+        self._stage_pending = False
+        self._next_stage()
 
     def flush(self) -> None:
         """Draw everything now (tests, export)."""
         self.refresh()
-        self._refresh_curves()
+        while self._stages:
+            self._stages.pop(0)()
 
     # -- drawing --------------------------------------------------------------------
     def _draw_heat(self, series, depth: int) -> None:
@@ -207,7 +220,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             self.image.clear()
             return
         img = np.log10(1.0 + series.counts.astype(np.float32))
-        top = float(img.max()) or 1.0
+        top = float(np.ceil(2 * img.max()) / 2) or 1.0  # in half decades: changes rarely
         self.image.setImage(img, levels=(0.0, top), autoLevels=False)
         lo, hi = float(series.edges[0]), float(series.edges[-1])
         self.image.setRect(0.5, lo, depth, hi - lo)

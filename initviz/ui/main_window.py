@@ -40,7 +40,7 @@ from .view_area import ViewArea
 #: Milliseconds between a control change and the rerun it causes.
 DEBOUNCE_MS = 250
 #: Milliseconds between two redraws while results stream in: at least REDRAW_MS, at
-#: most MAX_REDRAW_MS, else PAINT_SHARE times the cost of the last redraw and repaint.
+#: most MAX_REDRAW_MS, else PAINT_SHARE times what a redraw and its repaints cost.
 REDRAW_MS = 40
 MAX_REDRAW_MS = 1000
 PAINT_SHARE = 30
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self._next: list[RunData] = []  # of the job being started
         self._preset: Preset | None = None
         self._started_at = 0.0
-        self._draw_s = 0.0
+        self._redraw_cost = 0.0
         self._build_layout()
         self._build_status()
         self._build_menus()
@@ -280,14 +280,16 @@ class MainWindow(QMainWindow):
         the next redraw is PAINT_SHARE times what the last redraw and repaint cost
         (a repaint of every plot costs 10 to 50 ms, more on a loaded machine)."""
         if not self._redraw.isActive():
-            cost = self._draw_s + getattr(self.area.current, "last_paint_s", 0.0)
-            self._redraw.start(int(min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * PAINT_SHARE * cost))))
+            self._redraw.start(int(min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * PAINT_SHARE * self._redraw_cost))))
 
     def _draw(self) -> None:
         self._redraw.stop()
         start = time.perf_counter()
         self.area.refresh()
-        self._draw_s = time.perf_counter() - start
+        view = self.area.current
+        painted = view.take_paint_time() if hasattr(view, "take_paint_time") else 0.0
+        # what the previous redraw cost in all: its repaints (done since) and this draw
+        self._redraw_cost = painted + time.perf_counter() - start
 
     # -- files ------------------------------------------------------------------------
     def open_config(self, path: str | None = None) -> bool:

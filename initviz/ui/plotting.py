@@ -23,15 +23,20 @@ BOTTOM_AXIS_PX = 58
 
 
 class PaintClock:
-    """Mixin for a pyqtgraph view: remembers how long its last repaint took, so that
-    the window can space redraws to keep the GUI thread mostly idle."""
+    """Mixin for a pyqtgraph view: adds up the time its repaints take, so that the
+    window can space redraws to keep the GUI thread mostly idle."""
 
-    last_paint_s = 0.0
+    painted_s = 0.0
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         start = time.perf_counter()
         super().paintEvent(event)
-        self.last_paint_s = time.perf_counter() - start
+        self.painted_s += time.perf_counter() - start
+
+    def take_paint_time(self) -> float:
+        """Seconds spent repainting since the last call."""
+        spent, self.painted_s = self.painted_s, 0.0
+        return spent
 
 
 class Label(QGraphicsSimpleTextItem):

@@ -62,9 +62,8 @@ class SymmetryView(QWidget):
         layout.addWidget(self.canvas, 1)
         self.set_theme(theme)
 
-    @property
-    def last_paint_s(self) -> float:
-        return self.canvas.last_paint_s
+    def take_paint_time(self) -> float:
+        return self.canvas.take_paint_time()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

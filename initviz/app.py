@@ -65,6 +65,25 @@ def has_display() -> bool:
     return any(os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def unreachable_display() -> str | None:
+    """A local X display (":N") named by DISPLAY whose socket does not exist, else None.
+
+    Only X11 on this machine is checked (a remote "host:N" or Wayland is left to Qt):
+    that is the common mistake (a stale DISPLAY in a terminal), and without the check
+    Qt prints a page of plugin diagnostics and aborts."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM") or os.environ.get(
+        "WAYLAND_DISPLAY"
+    ):
+        return None
+    display = os.environ.get("DISPLAY", "")
+    if not display.startswith(":"):
+        return None
+    number = display[1:].split(".")[0]
+    if number.isdigit() and not os.path.exists(f"/tmp/.X11-unix/X{number}"):
+        return display
+    return None
+
+
 def _application(argv: list[str]):
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
@@ -115,6 +134,12 @@ def main(argv: Sequence[str]) -> int:
     if not has_display():
         print("initviz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot "
               "open; start it from a desktop session, or use `render`, `simulate` or `--self-test` headless.",
+              file=sys.stderr)
+        return 1
+    stale = unreachable_display()
+    if stale:
+        print(f"initviz: the display {stale} (DISPLAY) is not running, so the window cannot open; "
+              "start it from a desktop session, or use `render`, `simulate` or `--self-test` headless.",
               file=sys.stderr)
         return 1
     return run_window(args)

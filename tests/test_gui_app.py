@@ -64,6 +64,16 @@ def test_no_display_exits_non_zero_with_one_sentence():
     assert "Traceback" not in proc.stderr and "plugin" not in proc.stderr
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 sockets are a Linux matter")
+def test_a_display_that_is_not_running_exits_with_one_sentence():
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["DISPLAY"] = ":4321"
+    proc = run_main(env=env, timeout=60)
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and ":4321" in lines[0]
+
+
 def test_closing_mid_run_exits_cleanly_in_a_child_process():
     code = (
         "import os, sys, tempfile\n"

@@ -36,6 +36,19 @@ from .theme import FONT_PX, GREEN, PURPLE, Theme
 FRACTION_FLOOR = 1e-4
 
 
+def _short(title: str, limit: int = 22) -> str:
+    """A run's title, cut to fit a legend."""
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "\u2026"
+
+
+def integer_ticks(depth: int):
+    """Ticks at whole layers for a shallow run (None: pyqtgraph's own)."""
+    if depth > 20:
+        return None
+    step = 1 if depth <= 10 else 2
+    return [[(float(k), str(k)) for k in range(1, depth + 1, step)]]
+
+
 def _nice_ceiling(x: float) -> float:
     """The next of 1, 1.5, 2, 3, 5, 7, 10 x 10^k at or above ``x`` (a y range that
     changes rarely as layers stream in)."""
@@ -77,7 +90,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.large.addItem(self.large_text, ignoreBounds=True)
         self.std_plot = self.addPlot(row=1, col=0)
         self.std_plot.setLogMode(y=True)
-        self.std_plot.addLegend(offset=(-10, 10), labelTextSize="14pt")
+        self.std_plot.addLegend(offset=(-10, 10), labelTextSize="13pt")
         self.frac_plot = self.addPlot(row=1, col=1)
         self.frac_plot.setLogMode(y=True)
         self.frac_plot.addLegend(offset=(-10, -10), labelTextSize="14pt")
@@ -126,6 +139,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             color = theme.series[i]
             measured.setPen(line_pen(color))
             predicted.setPen(line_pen(color if i else theme.prediction, dashed=True))
+            self._ranges.pop(("pred pen", i), None)
         self.sat_curve.setPen(line_pen(PURPLE))
         self.dead_curve.setPen(line_pen(GREEN, dashed=True))
         for legend in (self.std_plot.legend, self.frac_plot.legend):
@@ -228,7 +242,14 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             self._ranges["levels"] = top
             self.colorbar.setLevels((0.0, top))
         self._set_range(self.heat, "x", 0.5, depth + 0.5)
+        self._layer_ticks(self.heat, depth)
         self._set_range(self.heat, "y", lo, hi)
+
+    def _layer_ticks(self, plot: pg.PlotItem, depth: int) -> None:
+        key = (id(plot), "layer ticks")
+        if self._ranges.get(key) != depth:
+            self._ranges[key] = depth
+            plot.getAxis("bottom").setTicks(integer_ticks(depth))
 
     def _set_range(self, plot: pg.PlotItem, axis: str, lo: float, hi: float) -> None:
         """Set a range only when it changed: every change repaints the plot and its axes."""
@@ -257,6 +278,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             self._set_range(self.std_plot, "y", float(lo), float(hi))
         if self.runs:
             self._set_range(self.std_plot, "x", 0.5, self.runs[0].depth + 0.5)
+            self._layer_ticks(self.std_plot, self.runs[0].depth)
         for i, (measured, predicted) in enumerate(self.std_curves):
             if i >= len(self.runs):
                 measured.setData([], [])
@@ -271,8 +293,14 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             predicted.setData(x, p, connect="finite")
         entries = []
         many = len(self.runs) > 1
+        for i, (_measured, predicted) in enumerate(self.std_curves):
+            # one colour per run when comparing; else the prediction's own colour
+            color = self.theme.series[i] if many else self.theme.prediction
+            if self._ranges.get(("pred pen", i)) != color:
+                self._ranges[("pred pen", i)] = color
+                predicted.setPen(line_pen(color, dashed=True))
         for i, (measured, predicted) in enumerate(self.std_curves[: len(self.runs)]):
-            name = self.runs[i].title
+            name = _short(self.runs[i].title)
             entries.append((measured, tr("{0}: measured").format(name) if many else tr("measured")))
             if self.show_prediction and np.isfinite(self.runs[i].series[self.quantity].predicted_std).any():
                 entries.append((predicted, tr("{0}: predicted").format(name) if many else tr("mean-field prediction")))
@@ -303,6 +331,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             self.frac_plot.getAxis("left").setTicks(log_axis_ticks(int(np.log10(FRACTION_FLOOR)), 0))
         self._set_range(self.frac_plot, "y", float(np.log10(FRACTION_FLOOR)), 0.0)
         self._set_range(self.frac_plot, "x", 0.5, run.depth + 0.5)
+        self._layer_ticks(self.frac_plot, run.depth)
 
     def _draw_large(self, run: RunData) -> None:
         s = run.series[self.quantity]

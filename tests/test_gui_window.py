@@ -269,3 +269,14 @@ def test_visible_strings_go_through_qt_translation(qtbot, tmp_path):
         w.close()
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_typing_a_formula_reruns_once_it_parses(qtbot, window):
+    run_to_end(qtbot, window, lambda: window.load_preset(PRESETS_BY_KEY["sigmoid_std1"]))
+    window.panel.std.clear()
+    qtbot.keyClicks(window.panel.std, "1/sqrt(")
+    assert not window.panel.error.isVisible()  # half-typed: no complaint yet
+    qtbot.keyClicks(window.panel.std, "100)")
+    qtbot.waitUntil(lambda: bool(window.runs) and window.runs[0].config.std == pytest.approx(0.1)
+                    and not window.runner.busy and not window._debounce.isActive(), timeout=CAP_MS)
+    assert not window.panel.error.isVisible()

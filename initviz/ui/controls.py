@@ -160,8 +160,17 @@ class ControlPanel(QWidget):
     def _number(self, name: str, tip: str) -> NumberField:
         field = NumberField(name, tip)
         field.editingFinished.connect(self._edited)
-        field.textEdited.connect(self._edited)
+        field.textEdited.connect(lambda text: self._typed(text, parse_number))
         return field
+
+    def _typed(self, text: str, parse) -> None:
+        """While typing, rerun only on text that already parses ("1/sqrt(" is on its way
+        to "1/sqrt(100)"); Enter or leaving the field reports a bad value."""
+        try:
+            parse(text)
+        except ValueError:
+            return
+        self._edited()
 
     def _build(self) -> None:
         self.activation = self._combo(activation_names(), activation_tips())
@@ -191,7 +200,7 @@ class ControlPanel(QWidget):
         self.range = QLineEdit()
         self.range.setToolTip(self.tr("Histogram range LOW, HIGH, or auto (the book: 0, 1 for every activation)"))
         self.range.editingFinished.connect(self._edited)
-        self.range.textEdited.connect(self._edited)
+        self.range.textEdited.connect(lambda text: self._typed(text, parse_range))
         self.seed = self._spin(0, 2**31 - 1, self.tr("Seed of the random draws: same seed, same figure"))
         self.seed.setGroupSeparatorShown(False)
         self.new_seed = QPushButton(self.tr("New seed"))

@@ -32,6 +32,9 @@ from .plotting import (
 from .rundata import RunData
 from .theme import FONT_PX, GREEN, PURPLE, Theme
 
+#: Milliseconds between two stages of a redraw: long enough for the first stage's
+#: repaint to happen on its own (with 0 ms, Qt merged several stages into one repaint).
+STAGE_GAP_MS = 4
 #: Fractions below this are drawn at this floor on the log axis.
 FRACTION_FLOOR = 1e-4
 
@@ -216,7 +219,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             self._stages.pop(0)()
         if self._stages and not self._stage_pending:
             self._stage_pending = True
-            QTimer.singleShot(0, self, self._stage_timeout)
+            QTimer.singleShot(STAGE_GAP_MS, self, self._stage_timeout)
 
     def _stage_timeout(self) -> None:
         self._stage_pending = False

@@ -125,6 +125,8 @@ def test_gradient_memory_estimate_does_not_grow_with_depth():
         (dict(bins=0), "bins must be from 1"),
         (dict(dtype="float16"), "dtype must be one of"),
         (dict(hist_range=(1.0, 0.0)), "LOW < HIGH"),
+        (dict(hist_range=(0.0, 1e-320)), "range width"),
+        (dict(hist_range=(-1e308, 1e308)), "range width"),
         (dict(activation="leaky_relu", activation_param=1.5), "slope"),
         (dict(mode="fan_max"), "mode must be one of"),
         (dict(seed=-1), "seed must be from 0"),
@@ -143,3 +145,12 @@ def test_config_round_trips_through_a_dict():
         SimulationConfig.from_dict({"colour": "red"})
     with pytest.raises(ConfigError):
         SimulationConfig.from_dict(["not", "a", "dict"])
+
+
+def test_denormal_scales_still_give_usable_edges():
+    # Found by hypothesis: zero weights plus a denormal bias made bins / (hi - lo) overflow.
+    cfg = SimulationConfig(samples=1, depth=1, width=1, features=1, activation="linear", init="zeros",
+                           bias="constant", bias_value=5e-324, bins=1)
+    forward, _, summary = run(cfg)
+    assert summary.stopped is None
+    assert forward[0].activations.total == 1

@@ -138,6 +138,8 @@ class SimulationConfig:
                 raise ConfigError(f"range must be two numbers LOW,HIGH; got {self.hist_range!r}") from None
             if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
                 raise ConfigError(f"range must be two finite numbers with LOW < HIGH; got {lo:g},{hi:g}")
+            if not 1e-30 <= hi - lo < math.inf:
+                raise ConfigError(f"range width HIGH - LOW must be from 1e-30 to 1e308; got {lo:g},{hi:g}")
             put("hist_range", (lo, hi))
         put("seed", _int("seed", self.seed, 0, MAX_SEED))
         _choice("dtype", self.dtype, DTYPES)

@@ -24,6 +24,16 @@ from .stats import BinSpec
 SPREAD = 4.0
 #: Margin over layer 1's largest value when there is no prediction.
 DATA_MARGIN = 1.5
+#: Narrowest half-width: below this (float32's normal range ends near 1e-38) the bin
+#: arithmetic bins / (hi - lo) would overflow; such values all land in the middle bins.
+MIN_HALF_WIDTH = 1e-30
+
+
+def _half_width(r: float) -> float:
+    """``r`` made usable as a half-width: 1 where it is 0 or not finite, else >= MIN_HALF_WIDTH."""
+    if not math.isfinite(r) or r <= 0:
+        return 1.0
+    return max(r, MIN_HALF_WIDTH)
 
 
 @dataclass(frozen=True)
@@ -44,12 +54,12 @@ class EdgePlan:
         bins = self.bins
         pre, act = self.pre, self.act
         if pre is None:
-            r = DATA_MARGIN * _max_abs(z)
+            r = _half_width(DATA_MARGIN * _max_abs(z))
             pre = BinSpec(-r, r, bins)
         if act is None:
-            r = DATA_MARGIN * _max_abs(a)
+            r = _half_width(DATA_MARGIN * _max_abs(a))
             lo = -r if self.lower_bound is None else self.lower_bound
-            act = BinSpec(lo, max(r, lo + 1e-12), bins)
+            act = BinSpec(lo, max(r, lo + MIN_HALF_WIDTH), bins)
         return replace(self, pre=pre, act=act)
 
 
@@ -70,12 +80,10 @@ def plan_edges(config: SimulationConfig, activation: Activation, parameter: floa
     elif activation.natural_range is not None:
         act = BinSpec(*activation.natural_range, bins)
     elif finite:
-        r = SPREAD * max(math.sqrt(p.act_std**2 + p.act_mean**2) for p in finite)
-        r = r if r > 0 else 1.0
+        r = _half_width(SPREAD * max(math.sqrt(p.act_std**2 + p.act_mean**2) for p in finite))
         lo = -r if lower is None else lower
-        act = BinSpec(lo, max(r, lo + 1e-12), bins)
+        act = BinSpec(lo, max(r, lo + MIN_HALF_WIDTH), bins)
     if finite:
-        r = abs(finite[0].pre_mean) + SPREAD * math.sqrt(max(p.q for p in finite))
-        r = r if r > 0 else 1.0
+        r = _half_width(abs(finite[0].pre_mean) + SPREAD * math.sqrt(max(p.q for p in finite)))
         pre = BinSpec(-r, r, bins)
     return EdgePlan(pre, act, bins, lower)

@@ -183,9 +183,9 @@ def render(key: str, out: str, size: tuple[int, int], theme_name: str = "light",
     area = ViewArea(theme)
     area.set_view(view)
     area.caption.setText(tr(preset.description))
-    runs = [RunData(preset.config, tr(preset.title))]
+    runs = [RunData(preset.config, tr(preset.title), preset.y_max)]
     if preset.compare is not None:
-        runs.append(RunData(preset.compare, tr(preset.compare_title or "")))
+        runs.append(RunData(preset.compare, tr(preset.compare_title or ""), preset.y_max))
     try:
         for run in runs:
             for result in simulate(run.config):

@@ -20,9 +20,18 @@ _BOOK = dict(samples=1000, features=100, depth=5, width=100, bins=30, hist_range
 _CS231N = dict(samples=1000, features=500, depth=10, width=500, bins=30, hist_range=(-1.0, 1.0), seed=PRESET_SEED)
 
 
+#: The book's ReLU figures cut the count axis at 7,000 (``plt.ylim(0, 7000)`` in
+#: ``weight_init_activation_histogram.py``): half of ReLU's outputs are exactly 0 and
+#: their bar would flatten everything else.
+BOOK_RELU_Y_MAX = 7000.0
+
+
 @dataclass(frozen=True)
 class Preset:
-    """A named experiment; ``compare`` is a second configuration shown beside it, if any."""
+    """A named experiment; ``compare`` is a second configuration shown beside it, if any.
+
+    ``y_max`` caps the count axis of the side-by-side histograms (None: fit the tallest bar).
+    """
 
     key: str
     title: str
@@ -30,6 +39,7 @@ class Preset:
     config: SimulationConfig
     compare: SimulationConfig | None = None
     compare_title: str | None = None
+    y_max: float | None = None
 
 
 PRESETS: tuple[Preset, ...] = (
@@ -62,18 +72,21 @@ PRESETS: tuple[Preset, ...] = (
         "ReLU, std 0.01",
         "Weights N(0, 0.01^2): the activations shrink toward 0 layer by layer.",
         SimulationConfig(activation="relu", init="normal", std=0.01, **_BOOK),
+        y_max=BOOK_RELU_Y_MAX,
     ),
     Preset(
         "relu_xavier",
         "ReLU, Xavier",
         "std = 1/sqrt(n): ReLU zeroes half the inputs, so the variance halves every layer.",
         SimulationConfig(activation="relu", init="xavier", **_BOOK),
+        y_max=BOOK_RELU_Y_MAX,
     ),
     Preset(
         "relu_he",
         "ReLU, He",
         "std = sqrt(2/n) (He et al. 2015): the spread holds through the layers.",
         SimulationConfig(activation="relu", init="he", **_BOOK),
+        y_max=BOOK_RELU_Y_MAX,
     ),
     Preset(
         "relu_he_mistake",
@@ -83,6 +96,7 @@ PRESETS: tuple[Preset, ...] = (
         SimulationConfig(activation="relu", init="variance_scaling", scale=4.0, mode="fan_in", **_BOOK),
         compare=SimulationConfig(activation="relu", init="he", **_BOOK),
         compare_title="He, sqrt(2/n)",
+        y_max=BOOK_RELU_Y_MAX,
     ),
     Preset(
         "cs231n_tanh_std0.01",

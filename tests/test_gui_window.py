@@ -280,3 +280,17 @@ def test_typing_a_formula_reruns_once_it_parses(qtbot, window):
     qtbot.waitUntil(lambda: bool(window.runs) and window.runs[0].config.std == pytest.approx(0.1)
                     and not window.runner.busy and not window._debounce.isActive(), timeout=CAP_MS)
     assert not window.panel.error.isVisible()
+
+
+def test_relu_presets_cut_the_count_axis_where_the_book_does(qtbot, window):
+    preset = PRESETS_BY_KEY["relu_he"]
+    run_to_end(qtbot, window, lambda: window.load_preset(preset))
+    book = window.area.book
+    drawn = book.drawn_heights(0)
+    assert drawn.max() > 40_000  # half the outputs are 0: one bar far above the cap
+    top = book.rows[0].plot.getViewBox().viewRange()[1][1]
+    assert preset.y_max <= top < 1.5 * preset.y_max
+    # a configuration typed by hand fits its tallest bar again
+    window.panel.set_config(preset.config.replace(seed=1))
+    run_to_end(qtbot, window, window.rerun)
+    assert window.area.book.rows[0].plot.getViewBox().viewRange()[1][1] > 40_000

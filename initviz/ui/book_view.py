@@ -149,6 +149,9 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         for i, row in enumerate(self.rows):
             if i < len(self.runs):
                 top = max(top, self._draw_row(row, self.runs[i]))
+        caps = [run.y_max for run in self.runs if run.y_max is not None]
+        if caps and not self.log_y:  # taller bars run off the top, as in the book's figure
+            top = min(top, min(caps))
         self._top = top if top > 0 else 1.0
         self._layout_y()
 

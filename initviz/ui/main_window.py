@@ -208,7 +208,8 @@ class MainWindow(QMainWindow):
         else:
             self._preset = None
             self.area.caption.setText("")
-        self._next = [RunData(c, t) for t, c in runs]
+        y_max = preset.y_max if self._preset is not None else None
+        self._next = [RunData(c, t, y_max) for t, c in runs]
         self.runner.start(runs)
         self._started_at = time.perf_counter()
         self._clock.start()

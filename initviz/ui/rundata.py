@@ -80,9 +80,10 @@ class Series:
 class RunData:
     """Everything shown of one run: its configuration, title and the four series."""
 
-    def __init__(self, config: SimulationConfig, title: str = "") -> None:
+    def __init__(self, config: SimulationConfig, title: str = "", y_max: float | None = None) -> None:
         self.config = config
         self.title = title
+        self.y_max = y_max  # a preset's cap on the count axis (the book's ReLU figures)
         depth = config.depth
         self.series = {q: Series(depth) for q in QUANTITIES}
         self.distinct_units = np.zeros(depth, dtype=np.int64)

@@ -93,6 +93,7 @@ def _application(argv: list[str]):
     QCoreApplication.setOrganizationName("initviz")
     QCoreApplication.setApplicationName("initviz")
     app = QApplication.instance() or QApplication(["initviz", *argv])
+    app.setDesktopFileName("initviz")  # Wayland matches the window to resources/initviz.desktop
     install_translator(app)
     try:
         from .ui.about import app_icon  # the bundle's icon (resources/icons)

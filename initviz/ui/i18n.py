@@ -10,12 +10,12 @@ Qt-free ``initviz.presets`` and are looked up with ``tr`` at run time.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from ..resources import resource_path
+
 CONTEXT = ""  # what pyside6-lupdate assigns to a bare tr("...") call
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = resource_path("translations")  # from source and from the bundle
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:

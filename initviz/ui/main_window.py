@@ -8,10 +8,11 @@ Redraws are batched by a timer, control changes debounced by another.
 from __future__ import annotations
 
 import gc
+import sys
 import time
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -374,7 +375,7 @@ class MainWindow(QMainWindow):
         config = s.config()
         geometry = s.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1600, 960)
+            self.resize(self._default_size())
         self.area.set_view(str(s.get("view/view", "auto")))
         self.area.set_quantity(str(s.get("view/quantity", "activations")))
         self.area.log_y.setChecked(str(s.get("view/log_y", "false")).lower() == "true")
@@ -383,6 +384,16 @@ class MainWindow(QMainWindow):
         if s.notices:
             self.notice.setText(" ".join(s.notices))
             self.notice.setToolTip("\n".join(s.notices))
+            for notice in s.notices:  # also for whoever started it from a terminal (and CI)
+                print(f"initviz: {notice}", file=sys.stderr)
+
+    def _default_size(self) -> QSize:
+        """1600 x 960, or 90% of the screen where that is smaller (a 1280 x 800 laptop)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1600, 960)
+        room = screen.availableGeometry().size()
+        return QSize(min(1600, int(room.width() * 0.9)), min(960, int(room.height() * 0.9)))
 
     def save_settings(self) -> None:
         values = {

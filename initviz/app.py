@@ -84,12 +84,23 @@ def unreachable_display() -> str | None:
     return None
 
 
+#: Qt warnings that say nothing to a user: the offscreen platform (render, --self-test)
+#: prints this one for every window it shows.
+_SILENCED_QT_WARNINGS = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(mode, context, message: str) -> None:
+    if message not in _SILENCED_QT_WARNINGS:
+        print(message, file=sys.stderr)
+
+
 def _application(argv: list[str]):
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from .ui.i18n import install_translator
 
+    qInstallMessageHandler(_qt_message)
     QCoreApplication.setOrganizationName("initviz")
     QCoreApplication.setApplicationName("initviz")
     app = QApplication.instance() or QApplication(["initviz", *argv])

@@ -2,8 +2,12 @@
 
 The fast path skips work (no clamping, one joint bincount, extremes from z for ReLU,
 dtype-exact saturation bounds); these tests pin that it still counts exactly what the
-definition says: index floor((x - lo) * bins / (hi - lo)) in float64, the last bin
-closed at hi, everything else outside counted as underflow or overflow.
+definition says: index floor((x - lo) * bins / (hi - lo)), the last bin closed at hi,
+everything else outside counted as underflow or overflow. The index arithmetic is
+float64 for float64 data, and float32 (lo and bins / (hi - lo) rounded to float32, each
+operation rounded to float32) for float32 data whose edges float32 can hold; the
+reference below writes that formula out in plain NumPy. Moments: float64 data to
+~1e-12, float32 data (summed in float32) to ~1e-5 relative to the spread.
 """
 
 from __future__ import annotations
@@ -16,9 +20,27 @@ import pytest
 from initviz.engine.stats import BinSpec, LayerSummarizer
 
 
+def float32_edges(spec: BinSpec):
+    """(lo, bins / (hi - lo)) as float32, or None when float32 cannot hold them."""
+    with np.errstate(over="ignore"):
+        lo, norm, hi = np.float32(spec.lo), np.float32(spec.bins / (spec.hi - spec.lo)), np.float32(spec.hi)
+    if np.isfinite(lo) and np.isfinite(hi) and np.isfinite(norm) and norm >= np.finfo(np.float32).tiny:
+        return lo, norm
+    return None
+
+
 def reference_histogram(x: np.ndarray, spec: BinSpec):
-    v = x[np.isfinite(x)].astype(np.float64)
-    j = np.floor((v - spec.lo) * (spec.bins / (spec.hi - spec.lo)))
+    finite = x[np.isfinite(x)]
+    edges32 = float32_edges(spec)
+    if x.dtype == np.float32 and edges32 is not None:
+        lo, norm = edges32
+        with np.errstate(over="ignore"):
+            v32 = (finite - lo) * norm
+        assert v32.dtype == np.float32  # float32 operations throughout
+        j = np.floor(v32).astype(np.float64)
+    else:
+        j = np.floor((finite.astype(np.float64) - spec.lo) * (spec.bins / (spec.hi - spec.lo)))
+    v = finite.astype(np.float64)
     j[v == spec.hi] = spec.bins - 1
     counts = np.array([np.count_nonzero(j == k) for k in range(spec.bins)])
     return counts, int(np.count_nonzero(j < 0)), int(np.count_nonzero(j >= spec.bins))
@@ -31,8 +53,15 @@ def check_tensor(stats: dict, x: np.ndarray, spec: BinSpec):
     finite = x[np.isfinite(x)].astype(np.float64)
     assert stats["nonfinite"] == x.size - finite.size
     if finite.size:
-        assert stats["mean"] == pytest.approx(finite.mean(), rel=1e-12, abs=1e-12 * np.abs(finite).max())
-        assert stats["std"] == pytest.approx(finite.std(), rel=1e-10, abs=1e-300)
+        # float32 data are summed in float32: the mean to ~1e-6 of the values' spread.
+        if x.dtype == np.float32 and float32_edges(spec) is not None:
+            mean_tol = {"rel": 1e-5, "abs": 1e-6 * np.ptp(finite)}
+            std_tol = {"rel": 1e-5, "abs": 1e-300}
+        else:
+            mean_tol = {"rel": 1e-12, "abs": 1e-12 * np.abs(finite).max()}
+            std_tol = {"rel": 1e-10, "abs": 1e-300}
+        assert stats["mean"] == pytest.approx(finite.mean(), **mean_tol)
+        assert stats["std"] == pytest.approx(finite.std(), **std_tol)
         assert stats["min"] == finite.min() and stats["max"] == finite.max()
 
 
@@ -123,3 +152,34 @@ def test_constant_values_have_zero_spread():
         out = s.tensor(x, BinSpec(-1.0, 1.0, 10))
     assert out["std"] == pytest.approx(0.0, abs=1e-12)
     assert out["counts"].sum() == x.size
+
+
+def test_float32_moments_survive_cancellation():
+    # Values near 100 with spread 1, and one at -1: the chunk straddles 0, so the sums
+    # start about 0, cancel, and are redone about the chunk mean.
+    rng = np.random.default_rng(13)
+    x = (100 + rng.standard_normal((600, 300))).astype(np.float32)
+    x[::50, 0] = -1.0
+    spec = BinSpec(-2.0, 110.0, 56)
+    with LayerSummarizer() as s:
+        out = s.tensor(x, spec)
+    check_tensor(out, x, spec)
+    assert out["std"] == pytest.approx(x.astype(np.float64).std(), rel=1e-5)
+
+
+def test_float32_index_overflow_and_edges_float32_cannot_hold():
+    rng = np.random.default_rng(17)
+    x = rng.standard_normal((700, 300)).astype(np.float32)
+    x[0, :2] = [3e38, -3e38]  # (x - lo) * norm overflows float32: clamped
+    with LayerSummarizer() as s:
+        spec = BinSpec(-1e-3, 1e-3, 10)
+        check_tensor(s.tensor(x, spec), x, spec)
+        # Edges beyond float32 (a's upper edge, a tiny norm): that tensor is binned in
+        # float64, the other in float32, each against its own reference.
+        z = rng.standard_normal((700, 300)).astype(np.float32)
+        a = np.empty_like(z)
+        z_spec, a_spec = BinSpec(-3.0, 3.0, 20), BinSpec(0.0, 1e39, 20)
+        assert float32_edges(a_spec) is None and float32_edges(z_spec) is not None
+        out = s.forward(z, a, z_spec, a_spec, (), lambda zc, o: np.maximum(zc, 0, out=o), True)
+    check_tensor(out["z"], z, z_spec)
+    check_tensor(out["a"], a, a_spec)

@@ -359,7 +359,9 @@ class _PredictedCounts:
         return hit
 
 
-def _distinct_units(a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: np.ndarray) -> int:
+def _distinct_units(
+    a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: np.ndarray, unit_max: np.ndarray | None = None
+) -> int:
     """Units whose outputs differ over the batch (1 for constant weights).
 
     Dead units (``alive`` False: 0 for every sample, known from the statistics) are all
@@ -367,6 +369,12 @@ def _distinct_units(a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: 
     (``fingerprint``, summed over the samples by the statistics workers); runs of neighbours whose projections
     agree within rounding are then compared column against column, so two units count
     as one only when every sample's output agrees to float rounding.
+
+    ``unit_max`` (each unit's largest output, from the statistics) skips comparisons
+    bound to fail: outputs that agree within tol * (|ref| + peak) everywhere have maxima
+    within 2 tol peak (4 tol peak allows for the comparison's own rounding). Deep ReLU
+    layers have many nearly silent units whose projections all sit near 0; their
+    columns would otherwise be gathered whole, one candidate run after another.
     """
     live = np.flatnonzero(alive)
     distinct = 1 if live.size < a.shape[1] else 0
@@ -391,6 +399,12 @@ def _distinct_units(a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: 
     for s, e in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):
         members = order[s : e + 1]
         first = members[0]
+        if unit_max is not None:
+            possible = np.abs(unit_max[members] - unit_max[first]) <= 4 * tol * peak
+            distinct += int(np.count_nonzero(~possible))
+            members = members[possible]
+            if members.size < 2:
+                continue
         for rows in (slice(0, SNAPSHOT), slice(None)):
             ref = a[rows, first][:, None]
             bound = tol * (np.abs(ref) + peak)
@@ -425,7 +439,7 @@ def _forward_result(config, layer, a, s, plan, pred, predicted, t0) -> ForwardLa
     nonfinite = act["nonfinite"] + pre["nonfinite"]
     if nonfinite == 0:
         peak = max(abs(act["min"]), abs(act["max"]))
-        distinct = _distinct_units(a, s["fingerprint"], peak, s["nonzero_units"])
+        distinct = _distinct_units(a, s["fingerprint"], peak, s["nonzero_units"], s.get("unit_max"))
     else:
         distinct = a.shape[1]
     snap = a[:SNAPSHOT, :SNAPSHOT]

@@ -464,16 +464,7 @@ def _moments_and_index(flat: np.ndarray, v: np.ndarray, spec: BinSpec, lo: float
     else:
         np.subtract(flat, spec.lo, out=v, dtype=np.float64)
         np.multiply(v, spec.norm, out=v)
-    mean = float(v.sum()) / n  # pairwise summation
-    sumsq = _dot(v, v)
-    m2 = sumsq - n * mean * mean
-    if sumsq > CANCELLATION * max(m2, 0.0):
-        # The values sit far from lo compared with their spread: redo M2 about the
-        # mean, a piece at a time (no chunk-sized temporary; v must stay intact).
-        m2 = 0.0
-        for i in range(0, n, DOT_PIECE):
-            c = v[i : i + DOT_PIECE] - mean
-            m2 += float(np.dot(c, c))
+    mean, m2 = _mean_m2(v)
     np.floor(v, out=v)
     scale = 1.0 / spec.norm  # back from bin units to x units
     return Moments(count=n, mean=mean * scale, m2=m2 * scale * scale, min=lo, max=hi)
@@ -579,7 +570,19 @@ def _moments64(flat: np.ndarray, v: np.ndarray, origin: float, lo: float, hi: fl
     about the chunk mean when M2 would cancel; ``v``: float64 scratch."""
     n = flat.size
     np.subtract(flat, origin, out=v, dtype=np.float64)
-    mean = float(v.sum()) / n
+    mean, m2 = _mean_m2(v)
+    return Moments(count=n, mean=mean, m2=m2, min=lo, max=hi)
+
+
+def _mean_m2(v: np.ndarray) -> tuple[float, float]:
+    """Mean and M2 (sum of squared deviations) of the float64 vector ``v``.
+
+    M2 = sum(v^2) - n mean^2, redone about the mean when that subtraction would cancel
+    (the values sit far from 0 compared with their spread), a piece at a time: no
+    chunk-sized temporary, and ``v`` stays intact for the bin index.
+    """
+    n = v.size
+    mean = float(v.sum()) / n  # pairwise summation
     sumsq = _dot(v, v)
     m2 = sumsq - n * mean * mean
     if sumsq > CANCELLATION * max(m2, 0.0):
@@ -587,7 +590,7 @@ def _moments64(flat: np.ndarray, v: np.ndarray, origin: float, lo: float, hi: fl
         for i in range(0, n, DOT_PIECE):
             c = v[i : i + DOT_PIECE] - mean
             m2 += float(np.dot(c, c))
-    return Moments(count=n, mean=mean, m2=m2, min=lo, max=hi)
+    return mean, m2
 
 
 def _sums32(v: np.ndarray) -> tuple[float, float]:

@@ -118,8 +118,11 @@ class Network:
             return b
         return None
 
-    def preactivation(self, layer: int, x: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
-        z = x @ (self.weights(layer) if w is None else w)
+    def preactivation(
+        self, layer: int, x: np.ndarray, w: np.ndarray | None = None, out: np.ndarray | None = None
+    ) -> np.ndarray:
+        """z = x W (+ b), into ``out`` when given (a reused buffer)."""
+        z = np.matmul(x, self.weights(layer) if w is None else w, out=out)
         b = self.bias(layer)
         if b is not None:
             z += b
@@ -166,6 +169,12 @@ def predictions(config: SimulationConfig, net: Network) -> list[LayerPrediction]
     return predict_forward(
         net.activation, net.parameter, weight_vars, fan_ins, mean_b, var_b, input_second_moment(config)
     )
+
+
+def _prediction(preds: list[LayerPrediction] | None, layer: int) -> LayerPrediction | None:
+    """Layer ``layer``'s prediction (1-based), or None: no theory, or it stopped early
+    (a predicted variance overflowed before that layer)."""
+    return preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
 
 
 @dataclass
@@ -244,7 +253,7 @@ def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, c
                 upcoming = draw(layer + 2)
             try:
                 s = summarizer.forward(z, a, plan.pre, plan.act, saturation, relu=relu, fingerprint=fingerprint)
-                pred = preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
+                pred = _prediction(preds, layer)
                 result = _forward_result(config, layer, a, s, plan, pred, predicted.get(layer, plan), t0)
             finally:
                 z_next = None if nxt is None else nxt.result()  # never leave a product running
@@ -286,12 +295,7 @@ def _product(net: Network, config, layer: int, x: np.ndarray, drawn, buffers: _B
     with np.errstate(all="ignore"):
         if config.init == "lsuv":
             w = net.fit_lsuv(layer, x, w)
-        z = buffers.take((x.shape[0], w.shape[1]))
-        np.matmul(x, w, out=z)
-        b = net.bias(layer)
-        if b is not None:
-            z += b
-    return z
+        return net.preactivation(layer, x, w, out=buffers.take((x.shape[0], w.shape[1])))
 
 
 def _next_layer(net: Network, layer: int, predicted: _PredictedCounts, plan: EdgePlan) -> np.ndarray:
@@ -337,7 +341,7 @@ class _PredictedCounts:
     def get(self, layer: int, plan: EdgePlan) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(activation probabilities, pre-activation probabilities) per bin, or Nones."""
         preds = self.preds
-        pred = preds[layer - 1] if preds is not None and layer - 1 < len(preds) else None
+        pred = _prediction(preds, layer)
         if pred is None or not math.isfinite(pred.q):
             return None, None
         # q to 12 significant digits: a fixed point (He/ReLU: q = 2 at every layer)

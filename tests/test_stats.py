@@ -4,9 +4,10 @@ The fast path skips work (no clamping, one joint bincount, extremes from z for R
 dtype-exact saturation bounds); these tests pin that it still counts exactly what the
 definition says: index floor((x - lo) * bins / (hi - lo)), the last bin closed at hi,
 everything else outside counted as underflow or overflow. The index arithmetic is
-float64 for float64 data, and float32 (lo and bins / (hi - lo) rounded to float32, each
-operation rounded to float32) for float32 data whose edges float32 can hold; the
-reference below writes that formula out in plain NumPy. Moments: float64 data to
+float64 for float64 data; for float32 data whose edges float32 can hold it is
+floor((x - e) * bins / (hi - lo)) + k0 from the edge k0 nearest zero (value e), with e
+and the norm rounded to float32 and each operation rounded to float32; the reference
+below writes that formula out in plain NumPy. Moments: float64 data to
 ~1e-12, float32 data (summed in float32) to ~1e-5 relative to the spread.
 """
 
@@ -17,15 +18,22 @@ import math
 import numpy as np
 import pytest
 
-from initviz.engine.stats import BinSpec, LayerSummarizer
+from initviz.engine import stats
+from initviz.engine.stats import BinSpec, LayerSummarizer, one_grid
 
 
 def float32_edges(spec: BinSpec):
-    """(lo, bins / (hi - lo)) as float32, or None when float32 cannot hold them."""
+    """(anchor value e, bins / (hi - lo), anchor number k0) with e and the norm as
+    float32, or None when float32 cannot hold the edges. The anchor is the edge nearest
+    zero: k0 = round(-lo * norm) within 0..bins."""
+    lo, hi, bins = spec.lo, spec.hi, spec.bins
+    norm = bins / (hi - lo)
+    k0 = min(max(round(-lo * norm), 0), bins)
+    e = lo if k0 == 0 else hi if k0 == bins else (lo * (bins - k0) + hi * k0) / bins
     with np.errstate(over="ignore"):
-        lo, norm, hi = np.float32(spec.lo), np.float32(spec.bins / (spec.hi - spec.lo)), np.float32(spec.hi)
-    if np.isfinite(lo) and np.isfinite(hi) and np.isfinite(norm) and norm >= np.finfo(np.float32).tiny:
-        return lo, norm
+        values = [np.float32(v) for v in (lo, hi, e, norm)]
+    if all(np.isfinite(v) for v in values) and values[3] >= np.finfo(np.float32).tiny:
+        return values[2], values[3], k0
     return None
 
 
@@ -33,11 +41,11 @@ def reference_histogram(x: np.ndarray, spec: BinSpec):
     finite = x[np.isfinite(x)]
     edges32 = float32_edges(spec)
     if x.dtype == np.float32 and edges32 is not None:
-        lo, norm = edges32
+        e, norm, k0 = edges32
         with np.errstate(over="ignore"):
-            v32 = (finite - lo) * norm
+            v32 = (finite - e) * norm
         assert v32.dtype == np.float32  # float32 operations throughout
-        j = np.floor(v32).astype(np.float64)
+        j = np.floor(v32).astype(np.float64) + k0
     else:
         j = np.floor((finite.astype(np.float64) - spec.lo) * (spec.bins / (spec.hi - spec.lo)))
     v = finite.astype(np.float64)
@@ -108,6 +116,41 @@ def test_forward_statistics_equal_the_definition(dtype, relu):
     z64 = z.astype(np.float64)
     expected_sat = sum(int(np.count_nonzero((z64 > lo) & (z64 < hi))) for lo, hi in sat)
     assert out["saturated"] == expected_sat
+    np.testing.assert_array_equal(out["nonzero_units"], np.any(a != 0, axis=0))
+
+
+@pytest.mark.parametrize("cols", [300, 301])  # even and odd chunk sizes
+def test_relu_on_one_grid_counts_both_histograms_from_one_index(cols, monkeypatch):
+    """ReLU with a over [0, R] and z over [-R, R] (even bins): one index of z gives
+    both histograms; they must still equal each definition exactly, edges included."""
+    rng = np.random.default_rng(11)
+    rows = 700
+    z_spec, a_spec = BinSpec(-4.0, 4.0, 50), BinSpec(0.0, 4.0, 50)
+    assert one_grid(z_spec, a_spec) and not one_grid(BinSpec(-4.0, 4.0, 49), BinSpec(0.0, 4.0, 49))
+    z = (rng.standard_normal((rows, cols)) * 1.7).astype(np.float32)
+    near = np.concatenate([edge_values(z_spec, np.float32), edge_values(a_spec, np.float32), [-0.0, 0.0]])
+    z.reshape(-1)[: near.size] = near.astype(np.float32)
+    z[300:320] *= 8  # a chunk too wide to pair (counted unpaired)
+    z[650, 3] = 1e6  # the last chunk: too wide for one bincount (binned apart)
+    z[:, 7] = -2.0  # a dead unit
+    shared_chunks = []
+    real = stats._shared32
+
+    def spy(*args):
+        parts = real(*args)
+        shared_chunks.append(parts is not None)
+        return parts
+
+    monkeypatch.setattr(stats, "_shared32", spy)
+    monkeypatch.setattr(stats, "CHUNK_ELEMENTS", 1 << 14)  # 13 chunks of 54 rows
+    a = np.empty_like(z)
+    with LayerSummarizer() as s:
+        out = s.forward(z, a, z_spec, a_spec, ((-math.inf, 0.0),), lambda zc, o: np.maximum(zc, 0, out=o), True)
+    assert shared_chunks.count(True) >= 2 and shared_chunks.count(False) == 1
+    np.testing.assert_array_equal(a, np.maximum(z, 0))
+    check_tensor(out["z"], z, z_spec)
+    check_tensor(out["a"], a, a_spec)
+    assert out["saturated"] == np.count_nonzero(z < 0)
     np.testing.assert_array_equal(out["nonzero_units"], np.any(a != 0, axis=0))
 
 

@@ -7,8 +7,9 @@ measured 30 to 100 ms late. In a separate process the GUI thread never waits for
 engine's GIL, and a run can be stopped at once on close.
 
 The child is ``python -m initviz --engine-process`` (or, in a PyInstaller bundle, the
-executable itself with that flag): no ``multiprocessing``, so nothing extra is needed to
-freeze it. It runs at a lower priority (``NICENESS``) so that painting is never starved.
+executable itself with that flag): no ``multiprocessing`` spawn, so nothing extra is
+needed to freeze it (the engine may fork its statistics helper, ``engine.lanes``; a fork
+needs nothing from the freezer either). It runs at a lower priority (``NICENESS``) so that painting is never starved.
 
 Protocol, pickled ``multiprocessing.connection`` messages over the child's stdin and
 stdout (its own stray prints go to stderr): the child first sends ``("ready",)``; the
@@ -83,10 +84,13 @@ def serve(inbox: Connection, outbox: Connection) -> None:
                     outbox.send((generation, "refused", index, str(exc)))
                     break
                 outbox.send((generation, "started", index, None))
-                for result in results:
-                    outbox.send((generation, "result", index, result))
-                    if isinstance(result, RunSummary) and result.stopped == "cancelled":
-                        break
+                try:
+                    for result in results:
+                        outbox.send((generation, "result", index, result))
+                        if isinstance(result, RunSummary) and result.stopped == "cancelled":
+                            break
+                finally:
+                    results.close()  # a run left early stops its helper process now
                 if cancel.flag:
                     break
         except (BrokenPipeError, EOFError, OSError):

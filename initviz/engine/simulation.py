@@ -23,13 +23,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import lanes
 from .activations import Activation, get_activation
 from .config import SimulationConfig
 from .edges import EdgePlan, plan_edges
 from .initializers import draw_weights, weight_std
 from .memory import check_memory
 from .results import BackwardLayer, ForwardLayer, Histogram, RunSummary, frozen_array
-from .stats import BinSpec, LayerSummarizer
+from .stats import BinSpec, LayerSummarizer, merge_forward
 from .theory import (
     LayerPrediction,
     gaussian_expectation,
@@ -182,24 +183,34 @@ class _Counter:
     n: int = 0
 
 
-def simulate(config: SimulationConfig, cancel: threading.Event | None = None) -> Iterator[Result]:
+def simulate(
+    config: SimulationConfig, cancel: threading.Event | None = None, helper: bool | None = None
+) -> Iterator[Result]:
     """Run ``config``: yields per-layer results, then one ``RunSummary``.
 
     Raises ``MemoryRefused`` at once (nothing allocated) when the run would not fit
-    in the memory this machine has.
+    in the memory this machine has. ``helper``: whether the forward pass may share its
+    statistics with a helper process (``lanes``); None decides by platform and size,
+    True or False override the size rule where the platform allows one. The results
+    are the same either way.
     """
     check_memory(config)
-    return _run(config, cancel or threading.Event())
+    return _run(config, cancel or threading.Event(), helper)
 
 
-def _run(config: SimulationConfig, cancel: threading.Event) -> Iterator[Result]:
+def _run(config: SimulationConfig, cancel: threading.Event, helper: bool | None = None) -> Iterator[Result]:
     start = time.perf_counter()
     net = Network(config)
     count = _Counter()
     with np.errstate(all="ignore"), LayerSummarizer() as summarizer:
         preds = predictions(config, net)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="initviz-prefetch") as prefetch:
-            stopped, diverged_at = yield from _forward(config, net, preds, summarizer, cancel, count, prefetch)
+        if lanes.available(config, helper):  # decided here: in the thread that iterates
+            forward = _forward_with_helper(config, net, preds, summarizer, cancel, count)
+            stopped, diverged_at = yield from forward
+        else:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="initviz-prefetch") as prefetch:
+                forward = _forward(config, net, preds, summarizer, cancel, count, prefetch)
+                stopped, diverged_at = yield from forward
         if stopped is None and config.gradients:
             stopped, diverged_at = yield from _backward(config, net, preds, summarizer, cancel, count)
     yield RunSummary(count.n, stopped, time.perf_counter() - start, diverged_at)
@@ -260,6 +271,65 @@ def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, c
             buffers.give(z)
             buffers.give(a)
             z = z_next
+            count.n += 1
+            yield result
+            if result.nonfinite:
+                return "diverged", layer
+    return None, None
+
+
+def _forward_with_helper(config, net: Network, preds, summarizer: LayerSummarizer, cancel, count):
+    """The forward pass with a helper process (see ``lanes``), one layer at a time.
+
+    Layer k: the matrix product z_k = a_{k-1} W_k (+ b) alone on both cores; then the
+    activation and the statistics, block by block, the first blocks in the helper and
+    the rest here, at once; then the helper draws W_{k+1} into the shared arena while
+    this process merges the blocks and builds the result. z, a and W live in the arena,
+    whatever the depth.
+    """
+    x = input_batch(config)
+    plan: EdgePlan = plan_edges(config, net.activation, net.parameter, preds)
+    saturation = _saturation_intervals(net.activation, net.parameter)
+    fingerprint = stream(config.seed, 0, 1).standard_normal(config.samples).astype(config.dtype)
+    activate = _activate_into(net)
+    relu = net.activation.name == "relu"
+    predicted = _PredictedCounts(net, preds)
+    lapack = config.init in ("orthogonal", "lsuv")  # QR: drawn here, between products
+    arena = lanes.Arena(config)
+    with lanes.Helper(net, arena, fingerprint, activate) as helper:
+        for layer in range(1, config.depth + 1):
+            if cancel.is_set():
+                return "cancelled", None
+            t0 = time.perf_counter()
+            fan_in, fan_out = config.fans(layer)
+            if layer == 1 or lapack:
+                w = net.weights(layer)
+            else:
+                helper.weights()
+                w = arena.w((fan_in, fan_out))
+            if config.init == "lsuv":
+                w = net.fit_lsuv(layer, x, w)
+            shape = (config.samples, fan_out)
+            z = net.preactivation(layer, x, w, out=arena.z(shape))
+            a = arena.a(shape)  # x's slot: the product is done with it
+            apply = True
+            if plan.needs_data:  # layer 1 decides the edges: activate it whole first
+                activate(z, a)
+                plan = plan.from_first_layer(z, a)
+                apply = False
+            spans = summarizer.row_blocks(*shape)
+            draw = None if lapack or layer == config.depth else (layer + 1, *config.fans(layer + 1))
+            # The helper's share leaves it time to draw the next weights (~1 block's worth).
+            theirs = max(len(spans) // 2 - (len(spans) // 8 if draw else 0), 0)
+            helper.start(shape, spans[:theirs], plan.pre, plan.act, saturation, relu, apply, draw)
+            work = summarizer.forward_work(
+                z, a, plan.pre, plan.act, saturation, activate if apply else None, relu, fingerprint
+            )
+            mine = [work(span) for span in spans[theirs:]]
+            s = merge_forward(helper.finish() + mine, fan_out, plan.pre, plan.act)
+            pred = _prediction(preds, layer)
+            result = _forward_result(config, layer, a, s, plan, pred, predicted.get(layer, plan), t0)
+            x = a
             count.n += 1
             yield result
             if result.nonfinite:

@@ -250,7 +250,8 @@ class LayerSummarizer:
         self.close()
 
     @staticmethod
-    def _chunks(rows: int, cols: int) -> list[tuple[int, int]]:
+    def row_blocks(rows: int, cols: int) -> list[tuple[int, int]]:
+        """Row ranges [r0, r1) of about CHUNK_ELEMENTS elements each: the unit of work."""
         step = max(1, CHUNK_ELEMENTS // max(cols, 1))
         return [(r, min(r + step, rows)) for r in range(0, rows, step)]
 
@@ -285,6 +286,25 @@ class LayerSummarizer:
         columns get equal projections).
         """
         rows, cols = a.shape
+        work = self.forward_work(z, a, z_spec, a_spec, saturation, activate, relu, fingerprint)
+        return merge_forward(self._pool.map(work, self.row_blocks(rows, cols)), cols, z_spec, a_spec)
+
+    def forward_work(
+        self,
+        z: np.ndarray,
+        a: np.ndarray,
+        z_spec: BinSpec,
+        a_spec: BinSpec,
+        saturation: tuple[tuple[float, float], ...],
+        activate: Callable[[np.ndarray, np.ndarray], None] | None = None,
+        relu: bool = False,
+        fingerprint: np.ndarray | None = None,
+    ) -> Callable[[tuple[int, int]], tuple]:
+        """``forward``'s work on one row block ``(r0, r1)`` of ``row_blocks``: its
+        contribution, to be merged in block order by ``merge_forward``. Blocks may be
+        computed anywhere (a worker, this thread, a helper process on shared memory):
+        each block's result depends on its rows only, so the merged statistics are the
+        same bit for bit."""
         bounds = _bounds_in(saturation, z.dtype)
         shared = relu and one_grid(z_spec, a_spec)
 
@@ -297,7 +317,7 @@ class LayerSummarizer:
             fp = None if fingerprint is None else np.einsum("i,ij->j", fingerprint[r0:r1], ac)
             return (*part, fp)
 
-        return _merge_forward(self._pool.map(_quiet(work), self._chunks(rows, cols)), cols, z_spec, a_spec)
+        return _quiet(work)
 
     def apply(self, z: np.ndarray, a: np.ndarray, activate: Callable[[np.ndarray, np.ndarray], None]) -> None:
         """a = phi(z) by ``activate(z_rows, a_rows)``, row chunks on the workers."""
@@ -306,7 +326,7 @@ class LayerSummarizer:
             r0, r1 = span
             activate(z[r0:r1], a[r0:r1])
 
-        for _ in self._pool.map(_quiet(work), self._chunks(*z.shape)):
+        for _ in self._pool.map(_quiet(work), self.row_blocks(*z.shape)):
             pass
 
     def _forward_chunk(self, zc, ac, z_spec: BinSpec, a_spec: BinSpec, bounds, relu: bool, shared: bool):
@@ -419,7 +439,7 @@ class LayerSummarizer:
 
         total = Moments()
         codes = np.zeros(spec.bins + 2, dtype=np.int64)
-        for part in self._pool.map(_quiet(work), self._chunks(rows, cols)):
+        for part in self._pool.map(_quiet(work), self.row_blocks(rows, cols)):
             total.merge(part.moments)
             codes += part.codes
         return _finish(codes, spec, total)
@@ -517,8 +537,8 @@ def _paired_counts(j: np.ndarray, j0: int, span: int, cells: np.ndarray) -> np.n
     return counts
 
 
-def _merge_forward(parts, cols: int, z_spec: BinSpec, a_spec: BinSpec) -> dict:
-    """The chunks' contributions merged, in chunk order."""
+def merge_forward(parts, cols: int, z_spec: BinSpec, a_spec: BinSpec) -> dict:
+    """The row blocks' contributions (``LayerSummarizer.forward_work``) merged, in block order."""
     zm, am = Moments(), Moments()
     z_codes = np.zeros(z_spec.bins + 2, dtype=np.int64)
     a_codes = np.zeros(a_spec.bins + 2, dtype=np.int64)

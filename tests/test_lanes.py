@@ -1,0 +1,125 @@
+"""The helper process (``initviz.engine.lanes``): same results as the threads, bit for
+bit; its failures and its death are reported, never hung on; it never outlives a run.
+
+The helper exists on Linux only (it is forked); elsewhere these tests are skipped, as
+the threaded path is then the only one and the rest of the suite covers it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import signal
+import threading
+
+import numpy as np
+import pytest
+
+from initviz.engine import RunSummary, SimulationConfig, lanes, simulate
+from initviz.engine.stats import LayerSummarizer
+
+pytestmark = pytest.mark.skipif(
+    not lanes.available(SimulationConfig(), force=True), reason="the helper process is Linux-only (fork)"
+)
+
+CONFIGS = [
+    dict(activation="relu", init="he", depth=6, width=300, samples=2000),  # one grid, paired counts
+    dict(activation="tanh", init="xavier", depth=5, width=[300, 200, 400, 100, 300], samples=1500, features=50),
+    dict(activation="relu", init="constant", value=0.01, depth=4, width=200, samples=1000),  # edges from data
+    dict(activation="sigmoid", init="lsuv", depth=4, width=200, samples=1000),  # weights drawn in the parent
+    dict(activation="relu", init="orthogonal", depth=4, width=200, samples=1000, dtype="float64"),
+    dict(activation="linear", init="normal", std=10.0, depth=40, width=100, samples=500),  # diverges
+    dict(activation="gelu", init="he", depth=4, width=256, samples=1200, bias="normal", bias_std=0.5, gradients=True),
+    dict(activation="relu", init="he", depth=3, width=256, samples=1200, hist_range=(0.0, 1.0), bins=33),
+]
+
+
+def helpers() -> list:
+    return [p for p in multiprocessing.active_children() if p.name == "initviz-stats-helper"]
+
+
+def assert_same(x, y, where: str) -> None:
+    """Every field equal (arrays element for element, NaN equal to NaN), but seconds."""
+    assert type(x) is type(y), where
+    for f in dataclasses.fields(x):
+        if f.name == "seconds":
+            continue
+        u, v = getattr(x, f.name), getattr(y, f.name)
+        if dataclasses.is_dataclass(u):
+            assert_same(u, v, f"{where}.{f.name}")
+        elif isinstance(u, np.ndarray):
+            np.testing.assert_array_equal(u, v, err_msg=f"{where}.{f.name}")
+        elif not (isinstance(u, float) and u != u and v != v):
+            assert u == v, f"{where}.{f.name}: {u!r} != {v!r}"
+
+
+@pytest.mark.parametrize("params", CONFIGS, ids=lambda p: f"{p['activation']}-{p['init']}")
+def test_the_helper_gives_the_threads_results_bit_for_bit(params):
+    cfg = SimulationConfig(**params)
+    with_helper = list(simulate(cfg, helper=True))
+    threads = list(simulate(cfg, helper=False))
+    assert len(with_helper) == len(threads)
+    for i, (x, y) in enumerate(zip(with_helper[:-1], threads[:-1])):
+        assert_same(x, y, f"result {i}")
+    assert with_helper[-1].stopped == threads[-1].stopped
+    assert not helpers()
+
+
+def test_a_failure_in_the_helper_is_reported_and_the_helper_stops(monkeypatch):
+    parent = os.getpid()
+    real = LayerSummarizer._forward_chunk
+
+    def failing_in_the_child(self, *args):
+        if os.getpid() != parent:
+            raise ValueError("broken block")
+        return real(self, *args)
+
+    monkeypatch.setattr(LayerSummarizer, "_forward_chunk", failing_in_the_child)  # the fork inherits it
+    run = simulate(SimulationConfig(activation="relu", init="he", depth=3, width=256, samples=2048), helper=True)
+    with pytest.raises(lanes.HelperFailed, match="ValueError: broken block"):
+        list(run)
+    assert not helpers()
+
+
+def test_a_helper_that_dies_is_reported_not_waited_for():
+    run = simulate(SimulationConfig(activation="relu", init="he", depth=20, width=256, samples=2048), helper=True)
+    next(run)
+    (child,) = helpers()
+    os.kill(child.pid, signal.SIGKILL)
+    child.join(5)
+    with pytest.raises(lanes.HelperFailed, match="stopped"):
+        list(run)
+    assert not helpers()
+
+
+def test_stopping_early_or_cancelling_stops_the_helper():
+    cfg = SimulationConfig(activation="relu", init="he", depth=30, width=256, samples=2048)
+    run = simulate(cfg, helper=True)
+    next(run)
+    assert len(helpers()) == 1
+    run.close()  # the caller stops iterating
+    assert not helpers()
+
+    cancel = threading.Event()
+    results = []
+    for r in simulate(cfg, cancel, helper=True):
+        results.append(r)
+        if len(results) == 3:
+            cancel.set()
+    assert isinstance(results[-1], RunSummary) and results[-1].stopped == "cancelled"
+    assert results[-1].layers == 3 and not helpers()
+
+
+def test_the_size_rule_and_threads_decide_where_the_helper_runs():
+    small = SimulationConfig(width=100, samples=1000)
+    big = SimulationConfig(activation="relu", init="he", width=512, samples=4096)
+    assert lanes.available(big, force=False) is False and lanes.available(small, force=True) is True
+    # Automatic: only big layers, and never in a process that has Qt loaded (this test
+    # session may have it; the size rule is checked in a Qt-free state of sys.modules).
+    assert lanes.available(small) is False
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(lanes.available(big, force=True)))
+    worker.start()
+    worker.join()
+    assert seen == [False]  # never forked from a thread other than the main one

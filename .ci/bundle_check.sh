@@ -4,7 +4,8 @@
 #   .ci/bundle_check.sh        (from anywhere; needs .venv, made by the README's test command)
 #
 # Builds dist/initviz/ with initviz.spec, then checks: its size (at most 150 MB, `du -sm`);
-# the bundled `--self-test`, `render` and `simulate --json` offscreen; start-up against
+# the bundled `--self-test`, `render` and `simulate --json` offscreen (one run large enough
+# for the engine's forked statistics helper, equal to the source tree's); start-up against
 # `python main.py --self-test` (interleaved runs, medians; printed, at most 1.2x); a run
 # from a read-only copy; a missing settings folder (created) and an unwritable one (runs,
 # says settings will not be saved); no display at all (non-zero exit, one sentence, no
@@ -92,6 +93,26 @@ assert summary["layers"] == 5 and summary["stopped"] is None, summary
 assert [r["layer"] for r in layers] == [1, 2, 3, 4, 5]
 assert all(sum(r["counts"]) + r["underflow"] + r["overflow"] == 100000 for r in layers)
 print(f"  simulate: {len(layers)} layers, std {[round(r['std'], 3) for r in layers]}")
+EOF
+
+# Layers of 2^19 elements: the engine forks its statistics helper (engine/lanes.py) inside
+# the frozen executable; the results must equal the source tree's, seconds aside.
+step "bundled simulate with the statistics helper, against python main.py"
+HELPER_ARGS=(simulate --activation relu --init he --depth 4 --width 512 --samples 1024 --json)
+"$APP" "${HELPER_ARGS[@]}" > "$tmp/helper.out" || fail "bundled simulate (helper-sized) exited non-zero"
+"$PY" main.py "${HELPER_ARGS[@]}" > "$tmp/helper-src.out" || fail "python main.py simulate (helper-sized) failed"
+"$PY" - "$tmp/helper.out" "$tmp/helper-src.out" <<'EOF' || fail "the bundled helper-sized run differs from the source tree's"
+import json, sys
+def rows(path):
+    out = [json.loads(l) for l in open(path, encoding="utf-8")]
+    for r in out:
+        r.pop("seconds", None)
+        r.get("summary", {}).pop("seconds", None)
+    return out
+bundled, source = rows(sys.argv[1]), rows(sys.argv[2])
+assert bundled == source, "results differ"
+assert bundled[-1]["summary"]["layers"] == 4, bundled[-1]
+print(f"  helper-sized simulate: {len(bundled) - 1} layers, equal to the source tree's")
 EOF
 
 # --- start-up: bundled app against python main.py -----------------------------------

@@ -11,7 +11,11 @@ import dataclasses
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -123,3 +127,40 @@ def test_the_size_rule_and_threads_decide_where_the_helper_runs():
     worker.start()
     worker.join()
     assert seen == [False]  # never forked from a thread other than the main one
+
+
+def test_where_the_helper_cannot_start_the_threads_run(monkeypatch):
+    def no_fork(*args, **kwargs):
+        raise OSError("fork: resource temporarily unavailable")
+
+    cfg = SimulationConfig(**CONFIGS[0])
+    expected = list(simulate(cfg, helper=False))
+    monkeypatch.setattr(lanes, "Helper", no_fork)
+    got = list(simulate(cfg, helper=True))
+    for i, (x, y) in enumerate(zip(got[:-1], expected[:-1])):
+        assert_same(x, y, f"result {i}")
+
+
+def test_ctrl_c_on_the_command_line_stops_both_processes_without_a_traceback():
+    root = Path(__file__).resolve().parent.parent
+    args = ["simulate", "--activation", "relu", "--init", "he", "--width", "512", "--samples", "2048",
+            "--depth", "2000", "--json"]
+    proc = subprocess.Popen([sys.executable, str(root / "main.py"), *args], cwd=root, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().startswith("{")  # running, so the helper is there
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl+C: the whole group
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130 and "Traceback" not in err, err
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the helper follows its parent out
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("a process of the run outlived it")

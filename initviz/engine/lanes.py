@@ -24,6 +24,7 @@ Elsewhere the threaded pipeline in ``simulation`` runs instead.
 from __future__ import annotations
 
 import mmap
+import signal
 import sys
 import threading
 import traceback
@@ -153,6 +154,9 @@ def _serve(conn, parents_end, net, arena: Arena, fingerprint: np.ndarray, activa
     parent goes away (its end of the pipe, inherited by the fork, is closed here first,
     so that the parent's exit, even a killed one, reaches this loop as end of file)."""
     parents_end.close()
+    # Ctrl+C reaches the whole process group: the parent handles it and closes the pipe,
+    # which ends this loop; the helper itself must not die with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     summarizer = LayerSummarizer(threads=1)  # its pool stays unused: blocks run here
     try:
         while True:

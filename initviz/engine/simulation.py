@@ -296,7 +296,12 @@ def _forward_with_helper(config, net: Network, preds, summarizer: LayerSummarize
     predicted = _PredictedCounts(net, preds)
     lapack = config.init in ("orthogonal", "lsuv")  # QR: drawn here, between products
     arena = lanes.Arena(config)
-    with lanes.Helper(net, arena, fingerprint, activate) as helper:
+    try:
+        helper = lanes.Helper(net, arena, fingerprint, activate)
+    except OSError:  # no fork here (process limits, memory): the threads do it all
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="initviz-prefetch") as prefetch:
+            return (yield from _forward(config, net, preds, summarizer, cancel, count, prefetch))
+    with helper:
         for layer in range(1, config.depth + 1):
             if cancel.is_set():
                 return "cancelled", None

@@ -1,14 +1,19 @@
 """Single-pass, chunked statistics of one layer: histograms, moments, saturation, dead units.
 
-The matrices are walked once, in row chunks, on a small thread pool: NumPy releases
-the GIL inside its loops, so both cores work at once. Workers make no BLAS call that
+The matrices are walked once, in row chunks (``row_blocks``), on a small thread pool,
+or split between this process and a helper process (``lanes``, which calls
+``forward_work`` on shared memory): NumPy releases the GIL inside its loops, but a
+chunk is many short calls and two threads lose most of their gain handing the GIL
+back and forth, which a process does not. Workers make no BLAS call that
 OpenBLAS would spread over its own threads (a 65,536-element dot from two Python
 threads right after a threaded GEMM measured 100 times slower): only dot products
 short enough to run on the calling thread, and einsum for the unit projection.
 
 Bins follow ``numpy.histogram``'s uniform-bin arithmetic: index = floor((x - lo) * norm)
 with norm = bins / (hi - lo); the last bin is closed on the right (x == hi counts in
-it); anything else outside [lo, hi] is counted as underflow or overflow.
+it); anything else outside [lo, hi] is counted as underflow or overflow. float32 data
+count from the edge nearest zero instead of lo (``BinSpec``): the same in exact
+arithmetic, one rounding and one pass fewer where that edge is 0.
 
 Precision follows the data. float64 data: the index in float64, moments to ~1e-12.
 float32 data (the default): binned and summed in float32 (a 2**18-element ReLU chunk
@@ -34,7 +39,7 @@ max with the very same arithmetic as the elements (float32 ones on a float32 arr
 and so does the decision whether values equal to hi must be moved back into the last
 bin; otherwise the offsets would not match. Pre-activations and
 activations share one bincount over joint (z-bin, a-bin) cells, whose margins are the
-two histograms: a bincount holds the GIL, so one instead of two matters. In float64 the
+two histograms: one bincount instead of two. In float64 the
 cell numbers become integers by the 2**52 trick (an integer y < 2**52 stored as the
 double y + 2**52 has y in its low mantissa bits), cheaper than NumPy's float-to-int
 cast; in float32 the cell (jz - zj0) * span_a + (ja - aj0) is computed after

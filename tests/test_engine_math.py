@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from initviz.engine import ACTIVATIONS, InitSpec, SimulationConfig, draw_weights, get_activation
-from initviz.engine.theory import gaussian_expectation, predict_forward
+from initviz.engine.theory import gaussian_expectation, predict_forward, predicted_bin_probabilities
 
 from .engine_helpers import reference_forward, run, sigmoid
 
@@ -289,3 +289,23 @@ def test_gradient_prediction_follows_measurement_for_relu_he():
     _, backward, _ = run(cfg)
     for r in backward:
         assert r.std == pytest.approx(r.predicted_std, rel=0.1)
+
+
+@pytest.mark.parametrize("edges", [np.linspace(-3.0, 5.0, 41), np.array([-2.0, -0.5, 0.0, 0.3, 1.0, 4.0])])
+def test_predicted_bin_probabilities_equal_the_normal_cdf(edges):
+    """Identity f: P(e_i <= m + sqrt(q) z < e_{i+1}) = Phi((e_{i+1} - m)/s) - Phi((e_i - m)/s),
+    uniform edges (arithmetic binning) and uneven ones (numpy.histogram) alike; ReLU
+    moves all the mass below 0 into the bin that starts at 0."""
+    m, q = 0.4, 2.3
+    s = math.sqrt(q)
+
+    def cdf(x):
+        return 0.5 * (1 + math.erf((x - m) / (s * math.sqrt(2))))
+
+    expected = np.array([cdf(b) - cdf(a) for a, b in zip(edges[:-1], edges[1:])])
+    got = predicted_bin_probabilities(lambda v: v, m, q, edges)
+    np.testing.assert_allclose(got, expected, atol=2e-4)
+    relu = predicted_bin_probabilities(lambda v: np.maximum(v, 0), m, q, np.linspace(0.0, 4.0, 21))
+    expected_relu = np.array([cdf(b) - cdf(a) for a, b in zip(np.linspace(0, 4, 21)[:-1], np.linspace(0, 4, 21)[1:])])
+    expected_relu[0] += cdf(0.0)
+    np.testing.assert_allclose(relu, expected_relu, atol=2e-4)

@@ -10,10 +10,10 @@ shared mapping (the arena) holding the layer's z, a and next weights: only block
 ranges go to it and only each block's small summary comes back (``LayerSummarizer.
 forward_work``), merged in block order, so the results are the same bit for bit.
 
-The helper also draws the next layer's weights into the arena while the parent builds
-the layer's result, and never runs beside the matrix product: OpenBLAS splits a product
-evenly over its threads, so anything sharing a core with it stretches the whole
-product.
+Both processes take blocks one at a time from a shared counter, so the split follows
+whatever else slows one of them. The helper first draws the next layer's weights into
+the arena, and never runs beside the matrix product: OpenBLAS splits a product evenly
+over its threads, so anything sharing a core with it stretches the whole product.
 
 Only on Linux (``fork``; macOS and Windows start processes by ``spawn``, far too slow
 to pay per run), only from the main thread of a process without Qt (forking a process
@@ -86,18 +86,20 @@ class Arena:
 
 
 class Helper:
-    """The forked helper: ``start`` a layer's share, ``finish`` collects it; ``weights``
-    waits for the weights it drew. Use as a context manager (it always stops the child)."""
+    """The forked helper: ``forward`` computes a layer's blocks together with it. Use as a
+    context manager (it always stops the child)."""
 
     def __init__(self, net, arena: Arena, fingerprint: np.ndarray, activate) -> None:
         ctx = get_context("fork")
         self._conn, child_conn = ctx.Pipe()
+        self._next = ctx.Value("l", 0)  # the next unclaimed block, shared with the child
         with warnings.catch_warnings():
             # Python 3.12+ warns on fork beside other threads (here OpenBLAS's own); the
             # child only runs NumPy on the arena and never takes their locks.
             warnings.simplefilter("ignore", DeprecationWarning)
             self._process = ctx.Process(
-                target=_serve, args=(child_conn, self._conn, net, arena, fingerprint, activate), daemon=True,
+                target=_serve, args=(child_conn, self._conn, self._next, net, arena, fingerprint, activate),
+                daemon=True,
                 name="initviz-stats-helper",
             )
             self._process.start()
@@ -109,21 +111,23 @@ class Helper:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def start(self, shape, spans, z_spec, a_spec, saturation, relu: bool, apply: bool, draw: tuple | None) -> None:
-        """Ask for the statistics of ``spans`` of the layer in the arena (``shape``), then
-        (``draw``: (layer, fan_in, fan_out)) that layer's weights into the arena."""
+    def forward(self, shape, spans, z_spec, a_spec, saturation, relu: bool, apply: bool, draw, work) -> list:
+        """The results of ``work`` (``LayerSummarizer.forward_work`` on the layer in the
+        arena, ``shape``) for every block of ``spans``, in block order. The helper first
+        draws the weights ``draw`` = (layer, fan_in, fan_out) into the arena, if asked;
+        then both processes take blocks one at a time from a shared counter until none
+        is left, so the one that anything else slows down (a window painting, other
+        jobs) simply takes fewer. Each block's result depends on its rows only, so who
+        computed it does not change the merge."""
+        with self._next.get_lock():
+            self._next.value = 0
         try:
             self._conn.send(("forward", shape, spans, z_spec, a_spec, saturation, relu, apply, draw))
         except OSError as exc:
             raise HelperFailed(f"the statistics helper process stopped ({exc})") from None
-
-    def finish(self) -> list:
-        """The block results of the last ``start``, in block order."""
-        return self._receive("parts")
-
-    def weights(self) -> None:
-        """Wait until the weights asked for by the last ``start`` are in the arena."""
-        self._receive("weights")
+        mine = {i: work(spans[i]) for i in _claims(self._next, len(spans))}
+        theirs = self._receive("parts")
+        return [mine[i] if i in mine else theirs[i] for i in range(len(spans))]
 
     def _receive(self, kind: str):
         try:
@@ -149,7 +153,7 @@ class Helper:
         self._conn.close()
 
 
-def _serve(conn, parents_end, net, arena: Arena, fingerprint: np.ndarray, activate) -> None:
+def _serve(conn, parents_end, counter, net, arena: Arena, fingerprint: np.ndarray, activate) -> None:
     """The helper's loop: one request at a time until told to stop (None) or the
     parent goes away (its end of the pipe, inherited by the fork, is closed here first,
     so that the parent's exit, even a killed one, reaches this loop as end of file)."""
@@ -168,27 +172,32 @@ def _serve(conn, parents_end, net, arena: Arena, fingerprint: np.ndarray, activa
                 return
             _, shape, spans, z_spec, a_spec, saturation, relu, apply, draw = request
             try:
+                if draw is not None:
+                    layer, fan_in, fan_out = draw
+                    arena.w((fan_in, fan_out))[...] = net.weights(layer)
                 work = summarizer.forward_work(
                     arena.z(shape), arena.a(shape), z_spec, a_spec, saturation,
                     activate if apply else None, relu, fingerprint,
                 )
-                reply = ("parts", [work(span) for span in spans])
+                reply = ("parts", {i: work(spans[i]) for i in _claims(counter, len(spans))})
             except Exception:  # reported to the parent, which raises it
                 reply = ("error", traceback.format_exc().strip().splitlines()[-1])
             if not _send(conn, reply):
                 return
-            if draw is not None and reply[0] == "parts":
-                layer, fan_in, fan_out = draw
-                try:
-                    arena.w((fan_in, fan_out))[...] = net.weights(layer)
-                    reply = ("weights", layer)
-                except Exception:
-                    reply = ("error", traceback.format_exc().strip().splitlines()[-1])
-                if not _send(conn, reply):
-                    return
     finally:
         summarizer.close()
         conn.close()
+
+
+def _claims(counter, n: int):
+    """Block numbers 0..n-1 not yet taken by either process, one at a time."""
+    while True:
+        with counter.get_lock():
+            i = counter.value
+            if i >= n:
+                return
+            counter.value = i + 1
+        yield i
 
 
 def _send(conn, message) -> bool:

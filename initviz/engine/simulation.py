@@ -282,10 +282,9 @@ def _forward_with_helper(config, net: Network, preds, summarizer: LayerSummarize
     """The forward pass with a helper process (see ``lanes``), one layer at a time.
 
     Layer k: the matrix product z_k = a_{k-1} W_k (+ b) alone on both cores; then the
-    activation and the statistics, block by block, the first blocks in the helper and
-    the rest here, at once; then the helper draws W_{k+1} into the shared arena while
-    this process merges the blocks and builds the result. z, a and W live in the arena,
-    whatever the depth.
+    activation and the statistics, block by block, in both processes at once (the
+    helper draws W_{k+1} into the shared arena first); then this process merges the
+    blocks and builds the result. z, a and W live in the arena, whatever the depth.
     """
     x = input_batch(config)
     plan: EdgePlan = plan_edges(config, net.activation, net.parameter, preds)
@@ -309,8 +308,7 @@ def _forward_with_helper(config, net: Network, preds, summarizer: LayerSummarize
             fan_in, fan_out = config.fans(layer)
             if layer == 1 or lapack:
                 w = net.weights(layer)
-            else:
-                helper.weights()
+            else:  # drawn by the helper during the previous layer's statistics
                 w = arena.w((fan_in, fan_out))
             if config.init == "lsuv":
                 w = net.fit_lsuv(layer, x, w)
@@ -322,16 +320,13 @@ def _forward_with_helper(config, net: Network, preds, summarizer: LayerSummarize
                 activate(z, a)
                 plan = plan.from_first_layer(z, a)
                 apply = False
-            spans = summarizer.row_blocks(*shape)
             draw = None if lapack or layer == config.depth else (layer + 1, *config.fans(layer + 1))
-            # The helper's share leaves it time to draw the next weights (~1 block's worth).
-            theirs = max(len(spans) // 2 - (len(spans) // 8 if draw else 0), 0)
-            helper.start(shape, spans[:theirs], plan.pre, plan.act, saturation, relu, apply, draw)
             work = summarizer.forward_work(
                 z, a, plan.pre, plan.act, saturation, activate if apply else None, relu, fingerprint
             )
-            mine = [work(span) for span in spans[theirs:]]
-            s = merge_forward(helper.finish() + mine, fan_out, plan.pre, plan.act)
+            spans = summarizer.row_blocks(*shape)
+            parts = helper.forward(shape, spans, plan.pre, plan.act, saturation, relu, apply, draw, work)
+            s = merge_forward(parts, fan_out, plan.pre, plan.act)
             pred = _prediction(preds, layer)
             result = _forward_result(config, layer, a, s, plan, pred, predicted.get(layer, plan), t0)
             x = a

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._debounce.timeout.connect(self.rerun)
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS)
         self._redraw.timeout.connect(self._draw)
+        self._pending_progress: tuple[int, str] | None = None  # (steps done, text) for the next tick
         self._clock = QTimer(self, interval=200)
         self._clock.timeout.connect(self._tick)
         self.panel.changed.connect(self._debounce.start)
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         self._started_at = time.perf_counter()
         self._clock.start()
         self.progress.setRange(0, sum(r.total_steps for r in self._next))
+        self._pending_progress = None
         self.progress.setValue(0)
         self.progress_text.setText(self.tr("Starting..."))
         self.reason.setText("")
@@ -242,10 +244,13 @@ class MainWindow(QMainWindow):
         run = self.runs[index]
         run.add(result)
         done = sum(r.steps_done for r in self.runs)
-        self.progress.setValue(done)
         pass_name = self.tr("forward") if result.pass_name == "forward" else self.tr("backward")
         prefix = f"{run.title}: " if len(self.runs) > 1 else ""
-        self.progress_text.setText(prefix + self.tr("{0}: layer {1} of {2}").format(pass_name, result.layer, run.depth))
+        # Shown by the clock's next tick: setting the status bar's widgets for each of
+        # hundreds of layers a second relaid out and repainted them every time, which
+        # cost the GUI thread 0.2 s of a 4 s run and the engine's cores as much.
+        text = prefix + self.tr("{0}: layer {1} of {2}").format(pass_name, result.layer, run.depth)
+        self._pending_progress = (done, text)
         self._schedule_draw()
 
     def _on_finished(self, index: int, summary: RunSummary) -> None:
@@ -276,6 +281,11 @@ class MainWindow(QMainWindow):
 
     def _tick(self) -> None:
         self.elapsed.setText(self.tr("{0:.1f} s").format(time.perf_counter() - self._started_at))
+        if self._pending_progress is not None:
+            done, text = self._pending_progress
+            self._pending_progress = None
+            self.progress.setValue(done)
+            self.progress_text.setText(text)
 
     def _schedule_draw(self) -> None:
         """Redraw soon, but leave the GUI thread idle most of the time: the pause before

@@ -48,8 +48,9 @@ class HelperFailed(RuntimeError):
 
 
 def available(config, force: bool | None = None) -> bool:
-    """True when a run of ``config`` should use the helper (``force``: True or False
-    overrides the size rule, never the platform's)."""
+    """True when a run of ``config`` should use the helper. ``force`` (True or False)
+    decides instead of the size and Qt rules, for tests and benchmarks that know their
+    process; never instead of the platform's or the main-thread rule."""
     if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
         return False
     if force is not None:

@@ -190,9 +190,9 @@ def simulate(
 
     Raises ``MemoryRefused`` at once (nothing allocated) when the run would not fit
     in the memory this machine has. ``helper``: whether the forward pass may share its
-    statistics with a helper process (``lanes``); None decides by platform and size,
-    True or False override the size rule where the platform allows one. The results
-    are the same either way.
+    statistics with a helper process (``lanes``); None decides by platform, thread,
+    Qt and size, True or False decide instead of the size and Qt rules where the
+    platform and thread allow a helper at all. The results are the same either way.
     """
     check_memory(config)
     return _run(config, cancel or threading.Event(), helper)

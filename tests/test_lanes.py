@@ -19,8 +19,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from initviz.engine import RunSummary, SimulationConfig, lanes, simulate
+from initviz.engine import ACTIVATIONS, SCHEMES, RunSummary, SimulationConfig, lanes, simulate, stats
 from initviz.engine.stats import LayerSummarizer
 
 pytestmark = pytest.mark.skipif(
@@ -164,3 +166,41 @@ def test_ctrl_c_on_the_command_line_stops_both_processes_without_a_traceback():
         time.sleep(0.05)
     else:
         pytest.fail("a process of the run outlived it")
+
+
+random_configs = st.fixed_dictionaries(
+    {
+        "samples": st.integers(1, 200),
+        "depth": st.integers(1, 5),
+        "width": st.one_of(st.integers(1, 40), st.lists(st.integers(1, 40), min_size=5, max_size=5)),
+        "features": st.integers(1, 40),
+        "activation": st.sampled_from(list(ACTIVATIONS)),
+        "init": st.sampled_from(list(SCHEMES)),
+        "std": st.floats(0, 5),
+        "bias": st.sampled_from(["zeros", "constant", "normal"]),
+        "bias_value": st.floats(-1, 1),
+        "bias_std": st.floats(0, 1),
+        "bins": st.integers(1, 60),
+        "seed": st.integers(0, 2**32),
+        "dtype": st.sampled_from(["float32", "float64"]),
+    }
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_configs)
+def test_random_configurations_give_the_same_results_with_the_helper(params):
+    """Blocks of 64 elements: even these small layers are split between both processes."""
+    if isinstance(params["width"], list):
+        params["width"] = params["width"][: params["depth"]]
+    cfg = SimulationConfig(**params)
+    chunk = stats.CHUNK_ELEMENTS
+    stats.CHUNK_ELEMENTS = 64  # set before the fork: the helper inherits it
+    try:
+        with_helper = list(simulate(cfg, helper=True))
+        threads = list(simulate(cfg, helper=False))
+    finally:
+        stats.CHUNK_ELEMENTS = chunk
+    assert len(with_helper) == len(threads)
+    for i, (x, y) in enumerate(zip(with_helper[:-1], threads[:-1])):
+        assert_same(x, y, f"result {i}")

@@ -129,24 +129,30 @@ class Network:
             z += b
         return z
 
-    def fit_lsuv(self, layer: int, x: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
+    def fit_lsuv(
+        self, layer: int, x: np.ndarray, w: np.ndarray | None = None, out: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray | None]:
         """Mishkin & Matas 2015, LSUV: rescale the orthogonal W until Var(xW + b) = 1 +- tol.
 
         ``w``: the layer's orthogonal starting point when already drawn (it is rescaled
-        in place).
+        in place). Returns W and, when the last product computed was with the final W
+        (the variance was within tolerance), that product z = xW + b, so the caller
+        need not compute it again; else None. ``out``: where the products go.
         """
         w = self.weights(layer) if w is None else w
         scale = 1.0
+        z = None
         for _ in range(LSUV_MAX_STEPS):
-            z = self.preactivation(layer, x, w)
+            z = self.preactivation(layer, x, w, out=out)
             var = float(np.var(z, dtype=np.float64))
             if not math.isfinite(var) or var == 0 or abs(var - 1.0) < LSUV_TOLERANCE:
                 break
             factor = 1.0 / math.sqrt(var)
             w *= self.dtype.type(factor)
             scale *= factor
+            z = None  # computed with the W before this rescaling
         self.lsuv_scale[layer] = scale
-        return w
+        return w, z
 
     def forward_activation(self, layer: int, x: np.ndarray) -> np.ndarray:
         return self.activation.forward(self.preactivation(layer, x), self.parameter)
@@ -310,10 +316,12 @@ def _forward_with_helper(config, net: Network, preds, summarizer: LayerSummarize
                 w = net.weights(layer)
             else:  # drawn by the helper during the previous layer's statistics
                 w = arena.w((fan_in, fan_out))
-            if config.init == "lsuv":
-                w = net.fit_lsuv(layer, x, w)
             shape = (config.samples, fan_out)
-            z = net.preactivation(layer, x, w, out=arena.z(shape))
+            z = None
+            if config.init == "lsuv":
+                w, z = net.fit_lsuv(layer, x, w, out=arena.z(shape))
+            if z is None:
+                z = net.preactivation(layer, x, w, out=arena.z(shape))
             a = arena.a(shape)  # x's slot: the product is done with it
             apply = True
             if plan.needs_data:  # layer 1 decides the edges: activate it whole first
@@ -363,9 +371,12 @@ def _product(net: Network, config, layer: int, x: np.ndarray, drawn, buffers: _B
     """z = x W_layer (+ b) into a reused buffer; ``drawn``: the prefetched weights' future."""
     w = net.weights(layer) if drawn is None else drawn.result()
     with np.errstate(all="ignore"):
+        out = buffers.take((x.shape[0], w.shape[1]))
         if config.init == "lsuv":
-            w = net.fit_lsuv(layer, x, w)
-        return net.preactivation(layer, x, w, out=buffers.take((x.shape[0], w.shape[1])))
+            w, z = net.fit_lsuv(layer, x, w, out=out)
+            if z is not None:
+                return z
+        return net.preactivation(layer, x, w, out=out)
 
 
 def _next_layer(net: Network, layer: int, predicted: _PredictedCounts, plan: EdgePlan) -> np.ndarray:

@@ -87,10 +87,12 @@ class Arena:
 
 
 class Helper:
-    """The forked helper: ``forward`` computes a layer's blocks together with it. Use as a
-    context manager (it always stops the child)."""
+    """The forked helper and its ``arena``: ``forward`` computes a layer's blocks together
+    with it. Raises OSError when the fork fails. Use as a context manager (it always
+    stops the child)."""
 
-    def __init__(self, net, arena: Arena, fingerprint: np.ndarray, activate) -> None:
+    def __init__(self, net, fingerprint: np.ndarray, activate) -> None:
+        self.arena = arena = Arena(net.config)  # before the fork: the child shares it
         ctx = get_context("fork")
         self._conn, child_conn = ctx.Pipe()
         self._next = ctx.Value("l", 0)  # the next unclaimed block, shared with the child

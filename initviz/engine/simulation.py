@@ -17,7 +17,7 @@ import functools
 import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -210,19 +210,56 @@ def _run(config: SimulationConfig, cancel: threading.Event, helper: bool | None 
     count = _Counter()
     with np.errstate(all="ignore"), LayerSummarizer() as summarizer:
         preds = predictions(config, net)
-        if lanes.available(config, helper):  # decided here: in the thread that iterates
-            forward = _forward_with_helper(config, net, preds, summarizer, cancel, count)
-            stopped, diverged_at = yield from forward
+        setup = _ForwardSetup.of(config, net, preds)
+        lane = _start_helper(config, net, setup, helper)  # here: in the thread that iterates
+        if lane is not None:
+            with lane:
+                forward = _forward_with_helper(config, net, preds, setup, lane, summarizer, cancel, count)
+                stopped, diverged_at = yield from forward
         else:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="initviz-prefetch") as prefetch:
-                forward = _forward(config, net, preds, summarizer, cancel, count, prefetch)
+                forward = _forward(config, net, preds, setup, summarizer, cancel, count, prefetch)
                 stopped, diverged_at = yield from forward
         if stopped is None and config.gradients:
             stopped, diverged_at = yield from _backward(config, net, preds, summarizer, cancel, count)
     yield RunSummary(count.n, stopped, time.perf_counter() - start, diverged_at)
 
 
-def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, count, prefetch):
+@dataclass(frozen=True)
+class _ForwardSetup:
+    """What either forward pass starts from, made once per run: the saturation
+    intervals, the fingerprint weights of the distinct-unit check, the activation
+    applied into a buffer, whether it is ReLU, and the predicted histograms."""
+
+    saturation: tuple
+    fingerprint: np.ndarray
+    activate: Callable[[np.ndarray, np.ndarray], None]
+    relu: bool
+    predicted: _PredictedCounts
+
+    @classmethod
+    def of(cls, config: SimulationConfig, net: Network, preds) -> _ForwardSetup:
+        return cls(
+            saturation=_saturation_intervals(net.activation, net.parameter),
+            fingerprint=stream(config.seed, 0, 1).standard_normal(config.samples).astype(config.dtype),
+            activate=_activate_into(net),
+            relu=net.activation.name == "relu",
+            predicted=_PredictedCounts(net, preds),
+        )
+
+
+def _start_helper(config, net: Network, setup: _ForwardSetup, wanted: bool | None) -> lanes.Helper | None:
+    """The helper process where ``lanes`` allows one (``wanted``: ``simulate``'s
+    ``helper``) and the fork succeeds; else None, and the threads do it all."""
+    if not lanes.available(config, wanted):
+        return None
+    try:
+        return lanes.Helper(net, setup.fingerprint, setup.activate)
+    except OSError:  # no fork here (process limits, memory)
+        return None
+
+
+def _forward(config, net: Network, preds, setup: _ForwardSetup, summarizer: LayerSummarizer, cancel, count, prefetch):
     """The forward pass, pipelined one layer deep.
 
     Layer k: the workers apply the activation to z_k (a_k); then the next product
@@ -235,11 +272,8 @@ def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, c
     """
     x = input_batch(config)
     plan: EdgePlan | None = plan_edges(config, net.activation, net.parameter, preds)
-    saturation = _saturation_intervals(net.activation, net.parameter)
-    fingerprint = stream(config.seed, 0, 1).standard_normal(config.samples).astype(config.dtype)
-    activate = _activate_into(net)
-    relu = net.activation.name == "relu"
-    predicted = _PredictedCounts(net, preds)
+    saturation, fingerprint, activate = setup.saturation, setup.fingerprint, setup.activate
+    relu, predicted = setup.relu, setup.predicted
     buffers = _Buffers(net.dtype)
     if not plan.needs_data:  # here, not beside layer 1's work: its temporaries are MBs
         predicted.get(1, plan)
@@ -284,7 +318,10 @@ def _forward(config, net: Network, preds, summarizer: LayerSummarizer, cancel, c
     return None, None
 
 
-def _forward_with_helper(config, net: Network, preds, summarizer: LayerSummarizer, cancel, count):
+def _forward_with_helper(
+    config, net: Network, preds, setup: _ForwardSetup, helper: lanes.Helper, summarizer: LayerSummarizer, cancel,
+    count,
+):
     """The forward pass with a helper process (see ``lanes``), one layer at a time.
 
     Layer k: the matrix product z_k = a_{k-1} W_k (+ b) alone on both cores; then the
@@ -294,54 +331,45 @@ def _forward_with_helper(config, net: Network, preds, summarizer: LayerSummarize
     """
     x = input_batch(config)
     plan: EdgePlan = plan_edges(config, net.activation, net.parameter, preds)
-    saturation = _saturation_intervals(net.activation, net.parameter)
-    fingerprint = stream(config.seed, 0, 1).standard_normal(config.samples).astype(config.dtype)
-    activate = _activate_into(net)
-    relu = net.activation.name == "relu"
-    predicted = _PredictedCounts(net, preds)
+    saturation, fingerprint, activate = setup.saturation, setup.fingerprint, setup.activate
+    relu, predicted = setup.relu, setup.predicted
     lapack = config.init in ("orthogonal", "lsuv")  # QR: drawn here, between products
-    arena = lanes.Arena(config)
-    try:
-        helper = lanes.Helper(net, arena, fingerprint, activate)
-    except OSError:  # no fork here (process limits, memory): the threads do it all
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="initviz-prefetch") as prefetch:
-            return (yield from _forward(config, net, preds, summarizer, cancel, count, prefetch))
-    with helper:
-        for layer in range(1, config.depth + 1):
-            if cancel.is_set():
-                return "cancelled", None
-            t0 = time.perf_counter()
-            fan_in, fan_out = config.fans(layer)
-            if layer == 1 or lapack:
-                w = net.weights(layer)
-            else:  # drawn by the helper during the previous layer's statistics
-                w = arena.w((fan_in, fan_out))
-            shape = (config.samples, fan_out)
-            z = None
-            if config.init == "lsuv":
-                w, z = net.fit_lsuv(layer, x, w, out=arena.z(shape))
-            if z is None:
-                z = net.preactivation(layer, x, w, out=arena.z(shape))
-            a = arena.a(shape)  # x's slot: the product is done with it
-            apply = True
-            if plan.needs_data:  # layer 1 decides the edges: activate it whole first
-                activate(z, a)
-                plan = plan.from_first_layer(z, a)
-                apply = False
-            draw = None if lapack or layer == config.depth else (layer + 1, *config.fans(layer + 1))
-            work = summarizer.forward_work(
-                z, a, plan.pre, plan.act, saturation, activate if apply else None, relu, fingerprint
-            )
-            spans = summarizer.row_blocks(*shape)
-            parts = helper.forward(shape, spans, plan.pre, plan.act, saturation, relu, apply, draw, work)
-            s = merge_forward(parts, fan_out, plan.pre, plan.act)
-            pred = _prediction(preds, layer)
-            result = _forward_result(config, layer, a, s, plan, pred, predicted.get(layer, plan), t0)
-            x = a
-            count.n += 1
-            yield result
-            if result.nonfinite:
-                return "diverged", layer
+    arena = helper.arena
+    for layer in range(1, config.depth + 1):
+        if cancel.is_set():
+            return "cancelled", None
+        t0 = time.perf_counter()
+        fan_in, fan_out = config.fans(layer)
+        if layer == 1 or lapack:
+            w = net.weights(layer)
+        else:  # drawn by the helper during the previous layer's statistics
+            w = arena.w((fan_in, fan_out))
+        shape = (config.samples, fan_out)
+        z = None
+        if config.init == "lsuv":
+            w, z = net.fit_lsuv(layer, x, w, out=arena.z(shape))
+        if z is None:
+            z = net.preactivation(layer, x, w, out=arena.z(shape))
+        a = arena.a(shape)  # x's slot: the product is done with it
+        apply = True
+        if plan.needs_data:  # layer 1 decides the edges: activate it whole first
+            activate(z, a)
+            plan = plan.from_first_layer(z, a)
+            apply = False
+        draw = None if lapack or layer == config.depth else (layer + 1, *config.fans(layer + 1))
+        work = summarizer.forward_work(
+            z, a, plan.pre, plan.act, saturation, activate if apply else None, relu, fingerprint
+        )
+        spans = summarizer.row_blocks(*shape)
+        parts = helper.forward(shape, spans, plan.pre, plan.act, saturation, relu, apply, draw, work)
+        s = merge_forward(parts, fan_out, plan.pre, plan.act)
+        pred = _prediction(preds, layer)
+        result = _forward_result(config, layer, a, s, plan, pred, predicted.get(layer, plan), t0)
+        x = a
+        count.n += 1
+        yield result
+        if result.nonfinite:
+            return "diverged", layer
     return None, None
 
 

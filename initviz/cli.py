@@ -1,7 +1,7 @@
 """Headless command line: ``python main.py simulate ...`` (JSON Lines or a table).
 
 This module must not import Qt: ``simulate`` runs on machines with no display and
-no Qt libraries. The window (``initviz.app``) is imported only when asked for.
+no Qt libraries. The window (``initviz.ui.app``) is imported only when asked for.
 The JSON Lines output is a stable contract; see README.md.
 """
 
@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python main.py``: ``simulate`` headless, anything else the window."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] != "simulate":
-        from .app import main as app_main  # Qt is imported only here
+        from .ui.app import main as app_main  # Qt is imported only here
 
         return app_main(argv)
     try:

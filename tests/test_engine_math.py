@@ -241,7 +241,10 @@ def test_constant_weights_give_one_distinct_unit():
     forward, _, _ = run(cfg)
     assert [r.distinct_units for r in forward] == [1] * 5
     snap = forward[2].snapshot
-    assert np.all(snap == snap[:, :1])  # every column of the heat map is the same
+    # Every column of the heat map is the same to float32 rounding: OpenBLAS sums the
+    # columns of one product in different orders on some CPUs (AMD EPYC: 7.7e-7 apart).
+    assert np.all(np.abs(snap - snap[:, :1]) <= 4e-6 * np.abs(snap[:, :1]) + 1e-6)
+    assert np.ptp(snap[:, 0]) > 0.1  # and the samples still differ
 
 
 def test_gradients_equal_an_independent_backpropagation():

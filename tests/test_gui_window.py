@@ -190,7 +190,7 @@ def test_saved_configuration_opens_again(qtbot, window, tmp_path):
 
 
 def test_an_engine_exception_shows_as_a_message_and_the_window_stays_usable(qtbot, window, monkeypatch):
-    import initviz.worker as worker
+    import initviz.ui.worker as worker
 
     def broken(config, cancel=None):
         raise RuntimeError("engine broke")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..engine import ConfigError, RunSummary, SimulationConfig
 from ..presets import PRESETS, Preset
-from ..worker import SimulationRunner
+from .worker import SimulationRunner
 from . import export
 from .controls import ControlPanel
 from .i18n import tr

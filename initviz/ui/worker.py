@@ -33,8 +33,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from . import engine_process
-from .engine import BackwardLayer, ForwardLayer, MemoryRefused, RunSummary, SimulationConfig, simulate
+from .. import engine_process
+from ..engine import BackwardLayer, ForwardLayer, MemoryRefused, RunSummary, SimulationConfig, simulate
 
 #: Seconds between two looks at the cancel flag while waiting for the engine process.
 POLL_S = 0.02
@@ -76,7 +76,7 @@ class _EngineProcess:
 
     def __init__(self) -> None:
         env = dict(os.environ)
-        root = str(Path(__file__).resolve().parent.parent)
+        root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
         self.process = subprocess.Popen(
             engine_process.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True

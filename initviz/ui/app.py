@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 
-from .presets import PRESETS, PRESETS_BY_KEY
+from ..presets import PRESETS, PRESETS_BY_KEY
 
 #: The preset ``--self-test`` runs.
 SELF_TEST_PRESET = "sigmoid_std1"
@@ -98,7 +98,7 @@ def _application(argv: list[str]):
     from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from .ui.i18n import install_translator
+    from .i18n import install_translator
 
     qInstallMessageHandler(_qt_message)
     QCoreApplication.setOrganizationName("initviz")
@@ -107,7 +107,7 @@ def _application(argv: list[str]):
     app.setDesktopFileName("initviz")  # Wayland matches the window to resources/initviz.desktop
     install_translator(app)
     try:
-        from .ui.about import app_icon  # the bundle's icon (resources/icons)
+        from .about import app_icon  # the bundle's icon (resources/icons)
 
         app.setWindowIcon(app_icon())
     except Exception:  # noqa: BLE001 - an icon is never worth failing to start
@@ -119,7 +119,7 @@ def main(argv: Sequence[str]) -> int:
     """Window, ``render`` or ``--self-test``; returns the exit status."""
     t0 = time.perf_counter()
     if list(argv[:1]) == ["--engine-process"]:  # the engine's child process (no Qt)
-        from .engine_process import main as engine_main
+        from ..engine_process import main as engine_main
 
         return engine_main()
     try:
@@ -159,10 +159,10 @@ def main(argv: Sequence[str]) -> int:
 
 def run_window(args) -> int:
     app = _application([])
-    from .engine import ConfigError
-    from .ui.export import load_config
-    from .ui.main_window import MainWindow
-    from .ui.settings import Settings
+    from ..engine import ConfigError
+    from .export import load_config
+    from .main_window import MainWindow
+    from .settings import Settings
 
     window = MainWindow(Settings(args.settings_dir), theme=args.theme)
     if args.preset:
@@ -182,12 +182,12 @@ def run_window(args) -> int:
 def render(key: str, out: str, size: tuple[int, int], theme_name: str = "light", view: str = "auto") -> int:
     """Draw preset ``key`` as the window would and save it as a PNG of ``size`` pixels."""
     app = _application([])
-    from .engine import MemoryRefused, simulate
-    from .ui.export import export_png
-    from .ui.i18n import tr
-    from .ui.rundata import RunData
-    from .ui.theme import THEMES, apply_to_application
-    from .ui.view_area import ViewArea
+    from ..engine import MemoryRefused, simulate
+    from .export import export_png
+    from .i18n import tr
+    from .rundata import RunData
+    from .theme import THEMES, apply_to_application
+    from .view_area import ViewArea
 
     preset = PRESETS_BY_KEY[key]
     theme = THEMES[theme_name]
@@ -230,8 +230,8 @@ def self_test(t0: float) -> int:
     import numpy as np
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from .ui.main_window import MainWindow
-    from .ui.settings import Settings
+    from .main_window import MainWindow
+    from .settings import Settings
 
     report: dict = {"self_test": "failed", "preset": SELF_TEST_PRESET}
     with tempfile.TemporaryDirectory(prefix="initviz-self-test-") as folder:

@@ -45,7 +45,7 @@ import numpy as np  # noqa: E402
 
 from initviz.engine import ForwardLayer, SimulationConfig, simulate  # noqa: E402
 from initviz.engine.initializers import draw_weights  # noqa: E402
-from initviz.engine.simulation import input_batch, stream  # noqa: E402
+from initviz.engine.network import input_batch, stream  # noqa: E402
 
 try:  # optional: only the comparison needs it, never the engine
     import torch

@@ -10,7 +10,7 @@ import numpy as np
 
 from initviz.engine import RunSummary, SimulationConfig, simulate
 from initviz.engine.initializers import draw_weights
-from initviz.engine.simulation import input_batch, stream
+from initviz.engine.network import input_batch, stream
 
 
 def run(config: SimulationConfig):

@@ -253,7 +253,7 @@ def test_gradients_equal_an_independent_backpropagation():
     _, backward, summary = run(cfg)
     assert [r.layer for r in backward] == [5, 4, 3, 2, 1]
     assert summary.layers == 10
-    from initviz.engine.simulation import input_batch, stream
+    from initviz.engine.network import input_batch, stream
 
     # Independent float64 backprop of L = sum(g * a_top), checked itself by a finite difference.
     x0 = input_batch(cfg)

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import lanes
-from .activations import Activation, get_activation
+from .activations import Activation
 from .config import SimulationConfig
 from .edges import EdgePlan, plan_edges
-from .initializers import draw_weights, weight_std
+from .initializers import weight_std
 from .memory import check_memory
+from .network import Network, bias_moments, input_batch, input_second_moment, stream
 from .results import BackwardLayer, ForwardLayer, Histogram, RunSummary, frozen_array
 from .stats import BinSpec, LayerSummarizer, merge_forward
 from .theory import (
@@ -39,10 +40,6 @@ from .theory import (
     predicted_bin_probabilities,
 )
 
-#: LSUV (Mishkin & Matas 2015): target output variance 1 within this tolerance, at most
-#: this many rescaling steps.
-LSUV_TOLERANCE = 0.01
-LSUV_MAX_STEPS = 10
 #: Activations kept at once by the checkpointed backward pass (independent of depth).
 CHECKPOINT_SLOTS = 16
 #: Size of the corner of each layer's activations kept for the symmetry heat map.
@@ -51,111 +48,6 @@ SNAPSHOT = 64
 VERIFY_COLUMNS = 16
 
 Result = ForwardLayer | BackwardLayer | RunSummary
-
-
-def stream(seed: int, *key: int) -> np.random.Generator:
-    """The Generator for one named stream of a run: (0,) inputs, (k,) layer k's weights,
-    (k, 1) its biases, (0, 1) the unit fingerprint, (0, 2) the top gradient."""
-    return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=key)))
-
-
-def input_batch(config: SimulationConfig) -> np.ndarray:
-    """The (samples, features) input: N(0, 1), or U(-1, 1) for ``input='uniform'``."""
-    rng = stream(config.seed, 0)
-    shape = (config.samples, config.features)
-    dtype = np.dtype(config.dtype)
-    if config.input == "uniform":
-        x = rng.random(shape, dtype=dtype)
-        x *= 2
-        x -= 1
-        return x
-    return rng.standard_normal(shape, dtype=dtype)
-
-
-def input_second_moment(config: SimulationConfig) -> float:
-    """E[x^2] of the input distribution: 1 for N(0, 1), 1/3 for U(-1, 1)."""
-    return 1.0 if config.input == "normal" else 1.0 / 3.0
-
-
-def bias_moments(config: SimulationConfig) -> tuple[float, float]:
-    """(mean, variance) of one bias entry."""
-    if config.bias == "constant":
-        return config.bias_value, 0.0
-    if config.bias == "normal":
-        return 0.0, config.bias_std**2
-    return 0.0, 0.0
-
-
-class Network:
-    """Weights and biases of a configured network, regenerated on demand from their streams.
-
-    Regenerating instead of storing keeps memory independent of depth; LSUV's per-layer
-    scale factors (one float each) are the only state learned on data.
-    """
-
-    def __init__(self, config: SimulationConfig) -> None:
-        self.config = config
-        self.spec = config.init_spec
-        self.dtype = np.dtype(config.dtype)
-        self.activation: Activation = get_activation(config.activation)
-        self.parameter = self.activation.parameter(config.activation_param)
-        self.lsuv_scale: dict[int, float] = {}
-
-    def weights(self, layer: int) -> np.ndarray:
-        fan_in, fan_out = self.config.fans(layer)
-        w = draw_weights(self.spec, stream(self.config.seed, layer), fan_in, fan_out, self.dtype)
-        if layer in self.lsuv_scale:
-            w *= self.dtype.type(self.lsuv_scale[layer])
-        return w
-
-    def bias(self, layer: int) -> np.ndarray | None:
-        cfg = self.config
-        width = cfg.width[layer - 1]
-        if cfg.bias == "constant" and cfg.bias_value != 0:
-            return np.full(width, cfg.bias_value, dtype=self.dtype)
-        if cfg.bias == "normal" and cfg.bias_std > 0:
-            b = stream(cfg.seed, layer, 1).standard_normal(width, dtype=self.dtype)
-            b *= self.dtype.type(cfg.bias_std)
-            return b
-        return None
-
-    def preactivation(
-        self, layer: int, x: np.ndarray, w: np.ndarray | None = None, out: np.ndarray | None = None
-    ) -> np.ndarray:
-        """z = x W (+ b), into ``out`` when given (a reused buffer)."""
-        z = np.matmul(x, self.weights(layer) if w is None else w, out=out)
-        b = self.bias(layer)
-        if b is not None:
-            z += b
-        return z
-
-    def fit_lsuv(
-        self, layer: int, x: np.ndarray, w: np.ndarray | None = None, out: np.ndarray | None = None
-    ) -> tuple[np.ndarray, np.ndarray | None]:
-        """Mishkin & Matas 2015, LSUV: rescale the orthogonal W until Var(xW + b) = 1 +- tol.
-
-        ``w``: the layer's orthogonal starting point when already drawn (it is rescaled
-        in place). Returns W and, when the last product computed was with the final W
-        (the variance was within tolerance), that product z = xW + b, so the caller
-        need not compute it again; else None. ``out``: where the products go.
-        """
-        w = self.weights(layer) if w is None else w
-        scale = 1.0
-        z = None
-        for _ in range(LSUV_MAX_STEPS):
-            z = self.preactivation(layer, x, w, out=out)
-            var = float(np.var(z, dtype=np.float64))
-            if not math.isfinite(var) or var == 0 or abs(var - 1.0) < LSUV_TOLERANCE:
-                break
-            factor = 1.0 / math.sqrt(var)
-            w *= self.dtype.type(factor)
-            scale *= factor
-            z = None  # computed with the W before this rescaling
-        self.lsuv_scale[layer] = scale
-        return w, z
-
-    def forward_activation(self, layer: int, x: np.ndarray) -> np.ndarray:
-        return self.activation.forward(self.preactivation(layer, x), self.parameter)
 
 
 def predictions(config: SimulationConfig, net: Network) -> list[LayerPrediction] | None:

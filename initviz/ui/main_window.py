@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..engine import ConfigError, RunSummary, SimulationConfig
 from ..presets import PRESETS, Preset
-from .worker import SimulationRunner
 from . import export
 from .controls import ControlPanel
 from .i18n import tr
@@ -37,6 +36,7 @@ from .rundata import RunData
 from .settings import Settings, config_to_text
 from .theme import THEMES, apply_to_application
 from .view_area import ViewArea
+from .worker import SimulationRunner
 
 #: Milliseconds between a control change and the rerun it causes.
 DEBOUNCE_MS = 250

@@ -1,0 +1,81 @@
+"""Distinct units, fast: candidates by a random projection, then verified column by column.
+
+The definition (``statistics.distinct_units``): two units are the same when their
+outputs agree within tol * (|a_i| + peak) for every sample; dead units all count as
+one. Comparing every pair of columns costs units^2 * samples; here the live units are
+sorted by a random projection of their outputs (summed over the samples with the
+statistics), only runs of neighbours whose projections agree within rounding are
+candidates, and each run is verified against its first member.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+#: Rows compared first: most candidates differ there, and a full column gather is costly.
+FIRST_ROWS = 64
+#: Columns gathered at a time when verifying a run (memory: a few columns' worth).
+VERIFY_COLUMNS = 16
+
+
+def distinct_units(
+    a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: np.ndarray, unit_max: np.ndarray | None = None
+) -> int:
+    """Units whose outputs differ over the batch (1 for constant weights).
+
+    Dead units (``alive`` False: 0 for every sample, known from the statistics) are all
+    the same unit. The live ones are sorted by ``fingerprint`` (their projections on one
+    random weight per sample); runs of neighbours whose projections agree within
+    rounding are then compared column against column, so two units count as one only
+    when every sample's output agrees to float rounding: |a_j - a_i| <= tol (|a_i| +
+    peak), tol 1e-6 for float32 and 1e-12 for float64, ``peak`` the largest |output|.
+    Every unit counts when the projections or ``peak`` are not finite.
+
+    ``unit_max`` (each unit's largest output, from the statistics) skips comparisons
+    bound to fail: outputs that agree within tol * (|ref| + peak) everywhere have maxima
+    within 2 tol peak (4 tol peak allows for the comparison's own rounding). Deep ReLU
+    layers have many nearly silent units whose projections all sit near 0; their
+    columns would otherwise be gathered whole, one candidate run after another.
+    """
+    live = np.flatnonzero(alive)
+    distinct = 1 if live.size < a.shape[1] else 0
+    if live.size == 0:
+        return distinct
+    tol = 1e-6 if a.dtype == np.float32 else 1e-12
+    # Candidates are looser than the verification: the float32 projection's own
+    # rounding must never split units that verify as equal.
+    near = 1e-5 if a.dtype == np.float32 else 1e-12
+    order = live[np.argsort(fingerprint[live], kind="stable")]
+    fp = fingerprint[order]
+    scale = float(np.max(np.abs(fp)))
+    if not (math.isfinite(scale) and math.isfinite(peak)):
+        return a.shape[1]
+    close = np.abs(np.diff(fp)) <= near * max(scale, 1e-300)
+    distinct += live.size - int(np.count_nonzero(close))
+    # Verify each run of "close" neighbours against its first member: on the first
+    # rows, then on all, a few columns at a time.
+    edges = np.diff(np.concatenate(([0], close.astype(np.int8), [0])))
+    for s, e in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):
+        members = order[s : e + 1]
+        first = members[0]
+        if unit_max is not None:
+            possible = np.abs(unit_max[members] - unit_max[first]) <= 4 * tol * peak
+            distinct += int(np.count_nonzero(~possible))
+            members = members[possible]
+            if members.size < 2:
+                continue
+        for rows in (slice(0, FIRST_ROWS), slice(None)):
+            ref = a[rows, first][:, None]
+            bound = tol * (np.abs(ref) + peak)
+            keep = [first]
+            for i in range(1, members.size, VERIFY_COLUMNS):
+                cols = members[i : i + VERIFY_COLUMNS]
+                same = np.all(np.abs(a[rows, cols] - ref) <= bound, axis=0)
+                distinct += int(np.count_nonzero(~same))
+                keep.extend(cols[same])
+            members = np.asarray(keep)
+            if members.size < 2:
+                break
+    return distinct

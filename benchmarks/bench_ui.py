@@ -59,13 +59,11 @@ def bench_config(args):
 
 
 def engine_alone(config) -> float:
-    from initviz.engine import lanes, simulate
+    from initviz.engine import simulate
 
-    # As the window's engine process runs it: with the statistics helper where its size
-    # rule allows (this process may have Qt loaded, which alone would rule it out).
-    helper = config.samples * max(config.features, *config.width) >= lanes.MIN_ELEMENTS
+    # As the window's engine process runs it: with the statistics helper where it is allowed.
     t0 = time.perf_counter()
-    for _ in simulate(config, helper=helper):
+    for _ in simulate(config, helper="auto"):
         pass
     return time.perf_counter() - t0
 

@@ -8,7 +8,7 @@ engine's GIL, and a run can be stopped at once on close.
 
 The child is ``python -m initviz --engine-process`` (or, in a PyInstaller bundle, the
 executable itself with that flag): no ``multiprocessing`` spawn, so nothing extra is
-needed to freeze it (the engine may fork its statistics helper, ``engine.lanes``; a fork
+needed to freeze it (the engine may fork its statistics helper, ``engine.helper_process``; a fork
 needs nothing from the freezer either). It runs at a lower priority (``NICENESS``) so that painting is never starved.
 
 Protocol, pickled ``multiprocessing.connection`` messages over the child's stdin and
@@ -79,7 +79,7 @@ def serve(inbox: Connection, outbox: Connection) -> None:
                 if cancel.is_set():
                     break
                 try:
-                    results = simulate(config, cancel)
+                    results = simulate(config, cancel, helper="auto")
                 except MemoryRefused as exc:
                     outbox.send((generation, "refused", index, str(exc)))
                     break

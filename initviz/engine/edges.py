@@ -11,7 +11,7 @@ Values outside the edges are counted as underflow and overflow, never dropped.
 ReLU's activations (without a range from the user) take [0, R_pre], the upper half of
 the pre-activation range with as many bins, rather than their own 4 rms: each output
 bin is then exactly the upper half of a pre-activation bin, so the two histograms line
-up, and the statistics count both from one index of z (``stats.one_grid``), the
+up, and the statistics count both from one index of z (``kernels.one_grid``), the
 benchmark's hot path. The range reaches 4 standard deviations of the half-normal
 outputs instead of 5.7.
 """
@@ -25,7 +25,7 @@ import numpy as np
 
 from .activations import Activation
 from .config import SimulationConfig
-from .stats import BinSpec
+from .kernels import BinSpec
 
 #: Half-widths in units of the predicted scale.
 SPREAD = 4.0

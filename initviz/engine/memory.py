@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from .backward import CHECKPOINT_SLOTS
 from .config import SimulationConfig
 
 #: Share of the available memory a run may plan to use.
@@ -35,8 +36,6 @@ def estimate_bytes(config: SimulationConfig) -> int:
     Forward: input, z, a, the next a and the float64 scratch of the statistics;
     two weight matrices. Backward adds the checkpoint slots and g, delta, dW.
     """
-    from .simulation import CHECKPOINT_SLOTS  # a cycle-free late import
-
     item = 4 if config.dtype == "float32" else 8
     widest = max(config.features, *config.width)
     batch = config.samples * widest * item

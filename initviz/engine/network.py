@@ -64,7 +64,7 @@ class Network:
 
     def __init__(self, config: SimulationConfig) -> None:
         self.config = config
-        self.spec = config.init_spec
+        self.spec = config.init
         self.dtype = np.dtype(config.dtype)
         self.activation: Activation = get_activation(config.activation)
         self.parameter = self.activation.parameter(config.activation_param)

@@ -69,6 +69,17 @@ class Histogram:
     def total(self) -> int:
         return int(self.counts.sum()) + self.underflow + self.overflow
 
+    @classmethod
+    def of(cls, stats: dict, edges: np.ndarray, predicted: np.ndarray | None = None) -> Histogram:
+        """From a statistics dict (``counts``, ``underflow``, ``overflow``), frozen."""
+        return cls(
+            counts=frozen_array(stats["counts"], np.int64),
+            edges=frozen_array(edges, np.float64),
+            underflow=stats["underflow"],
+            overflow=stats["overflow"],
+            predicted=None if predicted is None else frozen_array(predicted, np.float64),
+        )
+
 
 @dataclass(frozen=True)
 class ForwardLayer:

@@ -105,22 +105,6 @@ def gradient_gains(
     return out
 
 
-def chi1(activation: Activation, parameter: float, sigma_w2: float, sigma_b2: float) -> float:
-    """Schoenholz et al. 2017: chi_1 = sigma_w^2 E[phi'(sqrt(q*) z)^2] at the fixed point q*.
-
-    chi_1 < 1: ordered phase (signals and gradients vanish); > 1: chaotic (they explode).
-    The fixed point is found by iterating the variance map 500 times from q = 1.
-    """
-    q = 1.0
-    for _ in range(500):
-        q_next = sigma_w2 * gaussian_expectation(lambda v: activation.forward(v, parameter) ** 2, q) + sigma_b2
-        if not math.isfinite(q_next) or abs(q_next - q) < 1e-12 * max(q, 1e-300):
-            q = q_next
-            break
-        q = q_next
-    return sigma_w2 * gaussian_expectation(lambda v: activation.derivative(v, parameter) ** 2, q)
-
-
 def predicted_bin_probabilities(activation_fn, mean: float, q: float, edges: np.ndarray) -> np.ndarray:
     """P(edges[i] <= f(mean + sqrt(q) z) < edges[i+1]) for z ~ N(0, 1), per bin.
 

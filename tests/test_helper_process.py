@@ -1,8 +1,9 @@
-"""The helper process (``initviz.engine.lanes``): same results as the threads, bit for
-bit; its failures and its death are reported, never hung on; it never outlives a run.
+"""The helper process (``initviz.engine.helper_process``): the same results as the inline
+execution, bit for bit; its failures and its death are reported, never hung on; it never
+outlives a run.
 
 The helper exists on Linux only (it is forked); elsewhere these tests are skipped, as
-the threaded path is then the only one and the rest of the suite covers it.
+the inline execution is then the only one and the rest of the suite covers it.
 """
 
 from __future__ import annotations
@@ -22,20 +23,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from initviz.engine import ACTIVATIONS, SCHEMES, RunSummary, SimulationConfig, lanes, simulate, stats
-from initviz.engine.stats import LayerSummarizer
+from initviz.engine import ACTIVATIONS, SCHEMES, InitSpec, RunSummary, SimulationConfig, helper_process, simulate
+from initviz.engine.kernels import summarizer
 
 pytestmark = pytest.mark.skipif(
-    not lanes.available(SimulationConfig(), force=True), reason="the helper process is Linux-only (fork)"
+    not helper_process.wanted(SimulationConfig(), "always"), reason="the helper process is Linux-only (fork)"
 )
 
 CONFIGS = [
     dict(activation="relu", init="he", depth=6, width=300, samples=2000),  # one grid, paired counts
     dict(activation="tanh", init="xavier", depth=5, width=[300, 200, 400, 100, 300], samples=1500, features=50),
-    dict(activation="relu", init="constant", value=0.01, depth=4, width=200, samples=1000),  # edges from data
+    dict(activation="relu", init=InitSpec("constant", value=0.01), depth=4, width=200, samples=1000),  # edges from data
     dict(activation="sigmoid", init="lsuv", depth=4, width=200, samples=1000),  # weights drawn in the parent
     dict(activation="relu", init="orthogonal", depth=4, width=200, samples=1000, dtype="float64"),
-    dict(activation="linear", init="normal", std=10.0, depth=40, width=100, samples=500),  # diverges
+    dict(activation="linear", init=InitSpec("normal", std=10.0), depth=40, width=100, samples=500),  # diverges
     dict(activation="gelu", init="he", depth=4, width=256, samples=1200, bias="normal", bias_std=0.5, gradients=True),
     dict(activation="relu", init="he", depth=3, width=256, samples=1200, hist_range=(0.0, 1.0), bins=33),
 ]
@@ -60,48 +61,48 @@ def assert_same(x, y, where: str) -> None:
             assert u == v, f"{where}.{f.name}: {u!r} != {v!r}"
 
 
-@pytest.mark.parametrize("params", CONFIGS, ids=lambda p: f"{p['activation']}-{p['init']}")
-def test_the_helper_gives_the_threads_results_bit_for_bit(params):
+@pytest.mark.parametrize("params", CONFIGS, ids=lambda p: f"{p['activation']}-{getattr(p['init'], 'name', p['init'])}")
+def test_the_helper_gives_the_inline_results_bit_for_bit(params):
     cfg = SimulationConfig(**params)
-    with_helper = list(simulate(cfg, helper=True))
-    threads = list(simulate(cfg, helper=False))
-    assert len(with_helper) == len(threads)
-    for i, (x, y) in enumerate(zip(with_helper[:-1], threads[:-1])):
+    with_helper = list(simulate(cfg, helper="always"))
+    inline = list(simulate(cfg, helper="never"))
+    assert len(with_helper) == len(inline)
+    for i, (x, y) in enumerate(zip(with_helper[:-1], inline[:-1])):
         assert_same(x, y, f"result {i}")
-    assert with_helper[-1].stopped == threads[-1].stopped
+    assert with_helper[-1].stopped == inline[-1].stopped
     assert not helpers()
 
 
 def test_a_failure_in_the_helper_is_reported_and_the_helper_stops(monkeypatch):
     parent = os.getpid()
-    real = LayerSummarizer._forward_chunk
+    real = helper_process.block_work
 
-    def failing_in_the_child(self, *args):
+    def failing_in_the_child(*args):
         if os.getpid() != parent:
             raise ValueError("broken block")
-        return real(self, *args)
+        return real(*args)
 
-    monkeypatch.setattr(LayerSummarizer, "_forward_chunk", failing_in_the_child)  # the fork inherits it
-    run = simulate(SimulationConfig(activation="relu", init="he", depth=3, width=256, samples=2048), helper=True)
-    with pytest.raises(lanes.HelperFailed, match="ValueError: broken block"):
+    monkeypatch.setattr(helper_process, "block_work", failing_in_the_child)  # the fork inherits it
+    run = simulate(SimulationConfig(activation="relu", init="he", depth=3, width=256, samples=2048), helper="always")
+    with pytest.raises(helper_process.HelperFailed, match="ValueError: broken block"):
         list(run)
     assert not helpers()
 
 
 def test_a_helper_that_dies_is_reported_not_waited_for():
-    run = simulate(SimulationConfig(activation="relu", init="he", depth=20, width=256, samples=2048), helper=True)
+    run = simulate(SimulationConfig(activation="relu", init="he", depth=20, width=256, samples=2048), helper="always")
     next(run)
     (child,) = helpers()
     os.kill(child.pid, signal.SIGKILL)
     child.join(5)
-    with pytest.raises(lanes.HelperFailed, match="stopped"):
+    with pytest.raises(helper_process.HelperFailed, match="stopped"):
         list(run)
     assert not helpers()
 
 
 def test_stopping_early_or_cancelling_stops_the_helper():
     cfg = SimulationConfig(activation="relu", init="he", depth=30, width=256, samples=2048)
-    run = simulate(cfg, helper=True)
+    run = simulate(cfg, helper="always")
     next(run)
     assert len(helpers()) == 1
     run.close()  # the caller stops iterating
@@ -109,7 +110,7 @@ def test_stopping_early_or_cancelling_stops_the_helper():
 
     cancel = threading.Event()
     results = []
-    for r in simulate(cfg, cancel, helper=True):
+    for r in simulate(cfg, cancel, helper="always"):
         results.append(r)
         if len(results) == 3:
             cancel.set()
@@ -117,28 +118,30 @@ def test_stopping_early_or_cancelling_stops_the_helper():
     assert results[-1].layers == 3 and not helpers()
 
 
-def test_the_size_rule_and_threads_decide_where_the_helper_runs():
+def test_the_choice_the_size_rule_and_threads_decide_where_the_helper_runs():
     small = SimulationConfig(width=100, samples=1000)
     big = SimulationConfig(activation="relu", init="he", width=512, samples=4096)
-    assert lanes.available(big, force=False) is False and lanes.available(small, force=True) is True
-    # Automatic: only big layers, and never in a process that has Qt loaded (this test
-    # session may have it; the size rule is checked in a Qt-free state of sys.modules).
-    assert lanes.available(small) is False
+    assert helper_process.wanted(big, "never") is False and helper_process.wanted(small, "always") is True
+    assert helper_process.wanted(small, "auto") is False and helper_process.wanted(big, "auto") is True
     seen = []
-    worker = threading.Thread(target=lambda: seen.append(lanes.available(big, force=True)))
+    worker = threading.Thread(target=lambda: seen.append(helper_process.wanted(big, "always")))
     worker.start()
     worker.join()
     assert seen == [False]  # never forked from a thread other than the main one
+    with pytest.raises(ValueError, match="never, auto, always"):
+        helper_process.wanted(big, "yes")
+    with pytest.raises(ValueError, match="helper must be"):
+        simulate(big, helper=True)
 
 
-def test_where_the_helper_cannot_start_the_threads_run(monkeypatch):
+def test_where_the_helper_cannot_start_the_run_goes_inline(monkeypatch):
     def no_fork(*args, **kwargs):
         raise OSError("fork: resource temporarily unavailable")
 
     cfg = SimulationConfig(**CONFIGS[0])
-    expected = list(simulate(cfg, helper=False))
-    monkeypatch.setattr(lanes, "Helper", no_fork)
-    got = list(simulate(cfg, helper=True))
+    expected = list(simulate(cfg, helper="never"))
+    monkeypatch.setattr(helper_process, "HelperExecution", no_fork)
+    got = list(simulate(cfg, helper="always"))
     for i, (x, y) in enumerate(zip(got[:-1], expected[:-1])):
         assert_same(x, y, f"result {i}")
 
@@ -175,8 +178,7 @@ random_configs = st.fixed_dictionaries(
         "width": st.one_of(st.integers(1, 40), st.lists(st.integers(1, 40), min_size=5, max_size=5)),
         "features": st.integers(1, 40),
         "activation": st.sampled_from(list(ACTIVATIONS)),
-        "init": st.sampled_from(list(SCHEMES)),
-        "std": st.floats(0, 5),
+        "init": st.builds(lambda name, std: InitSpec(name, std=std), st.sampled_from(list(SCHEMES)), st.floats(0, 5)),
         "bias": st.sampled_from(["zeros", "constant", "normal"]),
         "bias_value": st.floats(-1, 1),
         "bias_std": st.floats(0, 1),
@@ -194,13 +196,13 @@ def test_random_configurations_give_the_same_results_with_the_helper(params):
     if isinstance(params["width"], list):
         params["width"] = params["width"][: params["depth"]]
     cfg = SimulationConfig(**params)
-    chunk = stats.CHUNK_ELEMENTS
-    stats.CHUNK_ELEMENTS = 64  # set before the fork: the helper inherits it
+    chunk = summarizer.CHUNK_ELEMENTS
+    summarizer.CHUNK_ELEMENTS = 64  # set before the fork: the helper inherits it
     try:
-        with_helper = list(simulate(cfg, helper=True))
-        threads = list(simulate(cfg, helper=False))
+        with_helper = list(simulate(cfg, helper="always"))
+        inline = list(simulate(cfg, helper="never"))
     finally:
-        stats.CHUNK_ELEMENTS = chunk
-    assert len(with_helper) == len(threads)
-    for i, (x, y) in enumerate(zip(with_helper[:-1], threads[:-1])):
+        summarizer.CHUNK_ELEMENTS = chunk
+    assert len(with_helper) == len(inline)
+    for i, (x, y) in enumerate(zip(with_helper[:-1], inline[:-1])):
         assert_same(x, y, f"result {i}")

@@ -1,4 +1,4 @@
-"""The numerical engine: pure NumPy and the standard library, no Qt anywhere.
+"""The numerical engine: pure NumPy and the standard library; nothing here knows of a window.
 
 ``simulate(SimulationConfig(...))`` yields per-layer results; see ``simulate``.
 """

@@ -105,16 +105,3 @@ class InlineExecution:
         summarize = block_work(self.summarizer, self.arena, work, self._activate, self._fingerprint)
         parts = [summarize(span) for span in row_blocks(*work.shape)]
         return merge_forward(parts, work.shape[1], work.z_spec, work.a_spec)
-
-
-def open_execution(net, fingerprint: np.ndarray, activate, helper: str):
-    """The execution for a run: the helper process where ``helper`` asks for it and
-    ``helper_process`` allows it (and its fork succeeds), else ``InlineExecution``."""
-    from . import helper_process  # only runs that may use it need multiprocessing
-
-    if helper_process.wanted(net.config, helper):
-        try:
-            return helper_process.HelperExecution(net, fingerprint, activate)
-        except OSError:  # no fork here (process limits, memory)
-            pass
-    return InlineExecution(net, fingerprint, activate)

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import helper_process
 from .activations import Activation
 from .backward import backward
 from .config import SimulationConfig
 from .edges import plan_edges
-from .execution import HELPER_CHOICES, LayerWork, open_execution
+from .execution import HELPER_CHOICES, InlineExecution, LayerWork
 from .kernels import distinct_units
 from .memory import check_memory
 from .network import Network, input_batch, stream
@@ -69,11 +70,22 @@ def _run(config: SimulationConfig, cancel: threading.Event, helper: str) -> Iter
         preds = predictions(config, net)
         setup = _ForwardSetup.of(config, net, preds)
         # Opened here, in the thread that iterates: the helper is forked from it.
-        with open_execution(net, setup.fingerprint, setup.activate, helper) as execution:
+        with _open_execution(net, setup, helper) as execution:
             stopped, diverged_at = yield from _forward(config, net, preds, setup, execution, cancel, count)
             if stopped is None and config.gradients:
                 stopped, diverged_at = yield from backward(config, net, preds, execution.summarizer, cancel, count)
     yield RunSummary(count.n, stopped, time.perf_counter() - start, diverged_at)
+
+
+def _open_execution(net: Network, setup: _ForwardSetup, helper: str):
+    """The helper process where ``helper`` asks for it and ``helper_process`` allows it
+    (and the fork succeeds), else every block inline."""
+    if helper_process.wanted(net.config, helper):
+        try:
+            return helper_process.HelperExecution(net, setup.fingerprint, setup.activate)
+        except OSError:  # no fork here (process limits, memory)
+            pass
+    return InlineExecution(net, setup.fingerprint, setup.activate)
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,14 @@
 #
 #   .ci/bundle_check.sh        (from anywhere; needs .venv, made by the README's test command)
 #
-# Builds dist/initviz/ with initviz.spec, then checks: its size (at most 150 MB, `du -sm`);
-# the bundled `--self-test`, `render` and `simulate --json` offscreen (one run large enough
-# for the engine's forked statistics helper, equal to the source tree's); start-up against
-# `python main.py --self-test` (interleaved runs, medians; printed, at most 1.2x); a run
-# from a read-only copy; a missing settings folder (created) and an unwritable one (runs,
-# says settings will not be saved); no display at all (non-zero exit, one sentence, no
-# traceback). Prints the size and the start-up ratio. Fails on the first failed check.
+# Builds dist/initviz/ with packaging/initviz.spec (docs/bundle.md), then checks: its size
+# (at most 150 MB, `du -sm`) and contents; the bundled `--self-test`, `render` and
+# `simulate --json` offscreen (one run large enough for the engine's forked statistics
+# helper, equal to the source tree's); start-up against `python main.py --self-test`
+# (interleaved runs, medians; printed, at most 1.2x); a run from a read-only copy; a missing
+# settings folder (created) and an unwritable one (runs, says settings will not be saved);
+# no display at all (non-zero exit, one sentence, no traceback). Prints the size and the
+# start-up ratio. Fails on the first failed check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -28,12 +29,12 @@ cleanup() { chmod -R u+w "$tmp" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 
 # --- build ------------------------------------------------------------------------
-# The version the spec was written and measured with (the spec wraps one of its functions).
-"$PY" -m pip install -q "pyinstaller==6.22.3"
-step "building dist/initviz with initviz.spec"
+# The range docs/bundle.md gives (the spec uses only PyInstaller 6's documented spec API).
+"$PY" -m pip install -q "pyinstaller>=6.22,<7"
+step "building dist/initviz with packaging/initviz.spec ($("$PY" -m PyInstaller --version))"
 build_start=$(date +%s)
-"$PY" -m PyInstaller --noconfirm --clean --log-level WARN initviz.spec > "$tmp/build.log" 2>&1 \
-  || { tail -40 "$tmp/build.log"; fail "pyinstaller initviz.spec failed"; }
+"$PY" -m PyInstaller --noconfirm --clean --log-level WARN packaging/initviz.spec > "$tmp/build.log" 2>&1 \
+  || { tail -40 "$tmp/build.log"; fail "pyinstaller packaging/initviz.spec failed"; }
 APP="$ROOT/dist/initviz/initviz"
 [ -x "$APP" ] || fail "no executable at dist/initviz/initviz"
 step "built in $(( $(date +%s) - build_start )) s"
@@ -49,8 +50,9 @@ for f in resources/icon.svg resources/icon-256.png resources/initviz.desktop LIC
 done
 unwanted=$(find dist/initviz -path '*/tests/*' -o -name 'test_*.py' -o -name 'conftest.py' -o -name 'tkinter' \
   -o -name '_tkinter*' -o -name 'libQt6Network*' -o -name 'libQt6Test*' -o -name 'QtNetwork.*' -o -name 'QtTest.*' \
-  -o -name 'QtOpenGL.*' -o -name 'QtDBus.*' -o -path '*/translations/qt_*' -o -path '*/platformthemes/*')
-[ -z "$unwanted" ] || fail "the bundle holds test code, tkinter or Qt it does not use: $unwanted"
+  -o -name 'QtOpenGL.*' -o -name 'QtDBus.*' -o -path '*/translations/qt_*' -o -path '*/platformthemes/*' \
+  -o -name 'libgtk-3*' -o -path '*/resources/screenshots/*')
+[ -z "$unwanted" ] || fail "the bundle holds test code, tkinter, Qt it does not use or README files: $unwanted"
 
 # --- the three commands, offscreen -------------------------------------------------
 step "bundled --self-test (offscreen)"
@@ -95,7 +97,7 @@ assert all(sum(r["counts"]) + r["underflow"] + r["overflow"] == 100000 for r in 
 print(f"  simulate: {len(layers)} layers, std {[round(r['std'], 3) for r in layers]}")
 EOF
 
-# Layers of 2^19 elements: the engine forks its statistics helper (engine/lanes.py) inside
+# Layers of 2^19 elements: the engine forks its statistics helper (engine/helper_process.py) inside
 # the frozen executable; the results must equal the source tree's, seconds aside.
 step "bundled simulate with the statistics helper, against python main.py"
 HELPER_ARGS=(simulate --activation relu --init he --depth 4 --width 512 --samples 1024 --json)

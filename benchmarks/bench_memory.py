@@ -1,6 +1,6 @@
 """Engine memory: peak memory of a run must not grow with depth.
 
-Issue 2's targets: the peak of a forward run at depth 1000 is within 1.2x of the same
+The targets: the peak of a forward run at depth 1000 is within 1.2x of the same
 run at depth 10; with gradients (the checkpointed backward pass), within 2x.
 
 Each run is measured in a fresh Python process: it imports the engine, does one

@@ -1,4 +1,4 @@
-"""UI responsiveness and start-up of the desktop app (issue 3).
+"""UI responsiveness and start-up of the desktop app.
 
 1. Responsiveness: the real main window (offscreen unless a display is set), idle for
    2.5 s after it opened, runs depth 300, width 512, 2000 samples (tanh, Xavier) while

@@ -1,5 +1,5 @@
-"""PRODUCT.md section 6: PySide6 6.12.0 on CPython 3.11 aborts after a few thousand calls
-of a method returning None. Run 100,000 such calls in a child interpreter so an abort
+"""PySide6 6.12.0 on CPython 3.11 aborts after a few thousand calls of a method returning
+None (pyproject.toml pins around it). Run 100,000 such calls in a child interpreter so an abort
 fails this test instead of killing the whole session."""
 
 import os

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from .engine import ACTIVATIONS, SCHEMES, ConfigError, MemoryRefused, RunSummary, SimulationConfig, simulate
 from .engine.config import DTYPES, INPUTS
-from .engine.initializers import DISTRIBUTIONS, MODES
+from .engine.initializers import PARAMETERS, InitSpec
+from .engine.parameters import Parameter
 
 
 class UsageError(Exception):
@@ -37,18 +38,33 @@ def _range(text: str) -> tuple[float, float]:
     return lo, hi
 
 
+def _flag(parameter: Parameter) -> str:
+    return "--" + parameter.name.replace("_", "-")
+
+
+def _scheme_help(parameter: Parameter) -> str:
+    users = [s.name for s in SCHEMES.values() if parameter.name in s.parameters]
+    return f"{parameter.help}; {parameter.allowed()}; used by {', '.join(users) or 'no scheme'}"
+
+
+def _activation_parameter_help() -> str:
+    takers = [a for a in ACTIVATIONS.values() if a.param is not None]
+    return "the activation's parameter: " + "; ".join(
+        f"{a.name} {a.param.name}, {a.param.allowed()} (default {a.param.default:g})" for a in takers
+    )
+
+
 def add_simulation_arguments(p: argparse.ArgumentParser) -> None:
-    """The run's parameters, shared by ``simulate`` and the window's command line."""
-    p.add_argument("--activation", choices=list(ACTIVATIONS), default="sigmoid")
-    p.add_argument("--alpha", type=float, default=None, help="leaky ReLU slope or ELU alpha")
-    p.add_argument("--init", choices=list(SCHEMES), default="normal")
-    p.add_argument("--std", type=float, default=1.0, help="std of normal and truncated_normal")
-    p.add_argument("--value", type=float, default=1.0, help="value of constant")
-    p.add_argument("--limit", type=float, default=1.0, help="limit a of uniform U(-a, a)")
-    p.add_argument("--gain", type=float, default=1.0)
-    p.add_argument("--scale", type=float, default=1.0, help="variance_scaling scale")
-    p.add_argument("--mode", choices=list(MODES), default="fan_in")
-    p.add_argument("--distribution", choices=list(DISTRIBUTIONS), default="normal")
+    """The run's parameters. The scheme parameters' flags (``--std``, ``--gain``...) come
+    from ``PARAMETERS``, their help from it and from the schemes' and activations' own
+    descriptions, so a new scheme or parameter needs no change here."""
+    p.add_argument("--activation", choices=list(ACTIVATIONS), default=SimulationConfig.activation)
+    p.add_argument("--alpha", type=float, default=None, help=_activation_parameter_help())
+    p.add_argument("--init", choices=list(SCHEMES), default=InitSpec.name, help="the weight initialization scheme")
+    for parameter in PARAMETERS.values():
+        kind = dict(choices=list(parameter.choices)) if parameter.choices else dict(type=float)
+        p.add_argument(_flag(parameter), dest=parameter.name, default=parameter.default, help=_scheme_help(parameter),
+                       **kind)
     p.add_argument("--depth", type=int, default=5)
     p.add_argument("--width", type=int, default=100)
     p.add_argument("--features", type=int, default=None, help="input features (default: --width)")
@@ -71,14 +87,7 @@ def config_from_args(args: argparse.Namespace) -> SimulationConfig:
         width=args.width,
         activation=args.activation,
         activation_param=args.alpha,
-        init=args.init,
-        std=args.std,
-        value=args.value,
-        limit=args.limit,
-        gain=args.gain,
-        scale=args.scale,
-        mode=args.mode,
-        distribution=args.distribution,
+        init=InitSpec(args.init, **{name: getattr(args, name) for name in PARAMETERS}),
         bias="normal" if args.bias_std > 0 else "zeros",
         bias_std=args.bias_std,
         input=args.input,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engine import SimulationConfig
+from .engine import InitSpec, SimulationConfig
 
 #: The seed every preset uses, so that a lecture is repeatable figure for figure.
 PRESET_SEED = 20150206
@@ -47,19 +47,19 @@ PRESETS: tuple[Preset, ...] = (
         "equal_weights",
         "Equal weights",
         "Every weight 0.1: every neuron computes the same function, the layer has one distinct unit.",
-        SimulationConfig(activation="sigmoid", init="constant", value=0.1, **_BOOK),
+        SimulationConfig(activation="sigmoid", init=InitSpec("constant", value=0.1), **_BOOK),
     ),
     Preset(
         "sigmoid_std1",
         "Sigmoid, std 1",
         "Weights N(0, 1): activations pile up at 0 and 1; saturated units pass no gradient.",
-        SimulationConfig(activation="sigmoid", init="normal", std=1.0, **_BOOK),
+        SimulationConfig(activation="sigmoid", init=InitSpec("normal", std=1.0), **_BOOK),
     ),
     Preset(
         "sigmoid_std0.01",
         "Sigmoid, std 0.01",
         "Weights N(0, 0.01^2): activations crowd at 0.5; every neuron says nearly the same.",
-        SimulationConfig(activation="sigmoid", init="normal", std=0.01, **_BOOK),
+        SimulationConfig(activation="sigmoid", init=InitSpec("normal", std=0.01), **_BOOK),
     ),
     Preset(
         "sigmoid_xavier",
@@ -71,7 +71,7 @@ PRESETS: tuple[Preset, ...] = (
         "relu_std0.01",
         "ReLU, std 0.01",
         "Weights N(0, 0.01^2): the activations shrink toward 0 layer by layer.",
-        SimulationConfig(activation="relu", init="normal", std=0.01, **_BOOK),
+        SimulationConfig(activation="relu", init=InitSpec("normal", std=0.01), **_BOOK),
         y_max=BOOK_RELU_Y_MAX,
     ),
     Preset(
@@ -93,7 +93,7 @@ PRESETS: tuple[Preset, ...] = (
         "ReLU, the note's \"He\" 2/sqrt(n) vs sqrt(2/n)",
         "The note writes He's std as 2/sqrt(n): that doubles the variance every layer. "
         "The right one, sqrt(2/n), is shown beside it.",
-        SimulationConfig(activation="relu", init="variance_scaling", scale=4.0, mode="fan_in", **_BOOK),
+        SimulationConfig(activation="relu", init=InitSpec("variance_scaling", scale=4.0, mode="fan_in"), **_BOOK),
         compare=SimulationConfig(activation="relu", init="he", **_BOOK),
         compare_title="He, sqrt(2/n)",
         y_max=BOOK_RELU_Y_MAX,
@@ -102,13 +102,13 @@ PRESETS: tuple[Preset, ...] = (
         "cs231n_tanh_std0.01",
         "CS231n: tanh, std 0.01",
         "10 tanh layers of 500, weights N(0, 0.01^2): activations collapse to 0.",
-        SimulationConfig(activation="tanh", init="normal", std=0.01, **_CS231N),
+        SimulationConfig(activation="tanh", init=InitSpec("normal", std=0.01), **_CS231N),
     ),
     Preset(
         "cs231n_tanh_std1",
         "CS231n: tanh, std 1",
         "10 tanh layers of 500, weights N(0, 1): every unit saturates at -1 or 1.",
-        SimulationConfig(activation="tanh", init="normal", std=1.0, **_CS231N),
+        SimulationConfig(activation="tanh", init=InitSpec("normal", std=1.0), **_CS231N),
     ),
     Preset(
         "cs231n_tanh_xavier",
@@ -120,10 +120,3 @@ PRESETS: tuple[Preset, ...] = (
 
 PRESETS_BY_KEY = {p.key: p for p in PRESETS}
 
-
-def get_preset(key: str) -> Preset:
-    """The preset called ``key``; KeyError naming the allowed ones otherwise."""
-    try:
-        return PRESETS_BY_KEY[key]
-    except KeyError:
-        raise KeyError(f"unknown preset {key!r}; allowed: {', '.join(PRESETS_BY_KEY)}") from None

@@ -33,7 +33,7 @@ def reference_forward(config: SimulationConfig, phi):
     zs, acts = [], []
     for layer in range(1, config.depth + 1):
         fan_in, fan_out = config.fans(layer)
-        w = draw_weights(config.init_spec, stream(config.seed, layer), fan_in, fan_out, config.dtype)
+        w = draw_weights(config.init, stream(config.seed, layer), fan_in, fan_out, config.dtype)
         z = x @ w
         x = phi(z)
         zs.append(z)

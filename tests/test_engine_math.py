@@ -90,8 +90,9 @@ def test_derivative_matches_central_finite_difference(name):
     z = np.linspace(-6, 6, 1201)
     z = z[np.abs(z) > 1e-3]  # away from the kinks of ReLU-like functions
     h = 1e-6
-    fd = (act(z + h) - act(z - h)) / (2 * h)
-    np.testing.assert_allclose(act.grad(z), fd, rtol=1e-5, atol=1e-7)
+    p = act.parameter(None)
+    fd = (act.forward(z + h, p) - act.forward(z - h, p)) / (2 * h)
+    np.testing.assert_allclose(act.derivative(z, p), fd, rtol=1e-5, atol=1e-7)
 
 
 @pytest.mark.parametrize("name", list(ACTIVATIONS))
@@ -101,25 +102,27 @@ def test_activations_are_stable_at_large_inputs(name, dtype):
     # Underflow to 0 in the far tail is correct and silent by default; the rest must not happen.
     with np.errstate(over="raise", invalid="raise", divide="raise"), warnings.catch_warnings():
         warnings.simplefilter("error")
-        y = get_activation(name)(z)
-        d = get_activation(name).grad(z)
+        act = get_activation(name)
+        y = act.forward(z, act.parameter(None))
+        d = act.derivative(z, act.parameter(None))
     assert y.dtype == dtype and d.dtype == dtype
     assert np.all(np.isfinite(y)) and np.all(np.isfinite(d))
 
 
 def test_activation_values_against_closed_forms():
     z = np.array([-3.0, -0.5, 0.0, 0.5, 3.0])
-    np.testing.assert_allclose(get_activation("sigmoid")(z), 1 / (1 + np.exp(-z)), rtol=1e-15)
-    np.testing.assert_allclose(get_activation("softplus")(z), np.log1p(np.exp(z)), rtol=1e-14)
-    np.testing.assert_allclose(get_activation("softsign")(z), z / (1 + np.abs(z)))
-    np.testing.assert_allclose(get_activation("elu")(z, 0.5), np.where(z > 0, z, 0.5 * (np.exp(z) - 1)))
+    np.testing.assert_allclose(get_activation("sigmoid").forward(z, 0.0), 1 / (1 + np.exp(-z)), rtol=1e-15)
+    np.testing.assert_allclose(get_activation("softplus").forward(z, 0.0), np.log1p(np.exp(z)), rtol=1e-14)
+    np.testing.assert_allclose(get_activation("softsign").forward(z, 0.0), z / (1 + np.abs(z)))
+    np.testing.assert_allclose(get_activation("elu").forward(z, 0.5), np.where(z > 0, z, 0.5 * (np.exp(z) - 1)))
     np.testing.assert_allclose(
-        get_activation("selu")(z), 1.0507009873554805 * np.where(z > 0, z, 1.6732632423543772 * np.expm1(z))
+        get_activation("selu").forward(z, 0.0),
+        1.0507009873554805 * np.where(z > 0, z, 1.6732632423543772 * np.expm1(z)),
     )
-    np.testing.assert_allclose(get_activation("silu")(z), z / (1 + np.exp(-z)), rtol=1e-15)
-    np.testing.assert_allclose(get_activation("leaky_relu")(z), np.where(z > 0, z, 0.01 * z))
+    np.testing.assert_allclose(get_activation("silu").forward(z, 0.0), z / (1 + np.exp(-z)), rtol=1e-15)
+    np.testing.assert_allclose(get_activation("leaky_relu").forward(z, 0.01), np.where(z > 0, z, 0.01 * z))
     # sigmoid keeps its far tail (no 1 - 1 cancellation): s(-30) = e^-30 / (1 + e^-30)
-    assert get_activation("sigmoid")(np.array([-30.0]))[0] == pytest.approx(math.exp(-30), rel=1e-12)
+    assert get_activation("sigmoid").forward(np.array([-30.0]), 0.0)[0] == pytest.approx(math.exp(-30), rel=1e-12)
 
 
 def test_saturation_thresholds_solve_the_derivative_equation():
@@ -138,12 +141,13 @@ def test_saturation_thresholds_solve_the_derivative_equation():
 def test_gaussian_expectation_closed_forms():
     relu = get_activation("relu")
     for q in (0.3, 1.0, 7.0):
-        assert gaussian_expectation(lambda v: relu(v) ** 2, q) == pytest.approx(q / 2, rel=1e-9)
+        assert gaussian_expectation(lambda v: relu.forward(v, 0.0) ** 2, q) == pytest.approx(q / 2, rel=1e-9)
         # midpoint rule across a kink: error O(h^2), about 1e-6 here
-        assert gaussian_expectation(lambda v: relu(v), q) == pytest.approx(math.sqrt(q / (2 * math.pi)), rel=1e-5)
+        mean = gaussian_expectation(lambda v: relu.forward(v, 0.0), q)
+        assert mean == pytest.approx(math.sqrt(q / (2 * math.pi)), rel=1e-5)
         assert gaussian_expectation(lambda v: v**4, q) == pytest.approx(3 * q * q, rel=1e-9)
         # E[relu'(z)^2] = 1/2 exactly: the step at 0 must not bias the rule
-        assert gaussian_expectation(lambda v: relu.grad(v) ** 2, q) == pytest.approx(0.5, rel=1e-12)
+        assert gaussian_expectation(lambda v: relu.derivative(v, 0.0) ** 2, q) == pytest.approx(0.5, rel=1e-12)
 
 
 def test_linear_network_prediction_is_the_product_of_variances():
@@ -162,7 +166,7 @@ def test_linear_network_prediction_is_the_product_of_variances():
      ("relu", "xavier", 1.0), ("selu", "lecun_normal", 1.0)],
 )
 def test_mean_field_prediction_matches_measurement_at_width_1000(activation, init, std):
-    cfg = SimulationConfig(activation=activation, init=init, std=std, depth=6, width=1000, samples=1000,
+    cfg = SimulationConfig(activation=activation, init=InitSpec(init, std=std), depth=6, width=1000, samples=1000,
                            dtype="float64")
     forward, _, _ = run(cfg)
     for r in forward:
@@ -192,7 +196,7 @@ def test_lsuv_gives_unit_pre_activation_variance():
 # -- per-layer statistics against a direct recomputation --------------------------------
 
 def test_histograms_moments_and_saturation_equal_a_direct_computation():
-    cfg = SimulationConfig(activation="sigmoid", init="normal", std=1.0, depth=4, width=80, features=60,
+    cfg = SimulationConfig(activation="sigmoid", init=InitSpec("normal", std=1.0), depth=4, width=80, features=60,
                            samples=700, bins=30, dtype="float64")
     forward, _, _ = run(cfg)
     zs, acts = reference_forward(cfg, sigmoid)
@@ -237,7 +241,7 @@ def test_dead_units_are_units_silent_for_every_sample():
 
 
 def test_constant_weights_give_one_distinct_unit():
-    cfg = SimulationConfig(activation="tanh", init="constant", value=0.05, depth=5, width=256, samples=500)
+    cfg = SimulationConfig(activation="tanh", init=InitSpec("constant", value=0.05), depth=5, width=256, samples=500)
     forward, _, _ = run(cfg)
     assert [r.distinct_units for r in forward] == [1] * 5
     snap = forward[2].snapshot
@@ -257,7 +261,7 @@ def test_gradients_equal_an_independent_backpropagation():
 
     # Independent float64 backprop of L = sum(g * a_top), checked itself by a finite difference.
     x0 = input_batch(cfg)
-    ws = [draw_weights(cfg.init_spec, stream(cfg.seed, k), *cfg.fans(k), "float64") for k in range(1, 6)]
+    ws = [draw_weights(cfg.init, stream(cfg.seed, k), *cfg.fans(k), "float64") for k in range(1, 6)]
 
     def forward_pass(weights):
         xs, zs = [x0], []

@@ -6,7 +6,18 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from initviz.engine import ACTIVATIONS, SCHEMES, ConfigError, RunSummary, SimulationConfig, simulate
+from initviz.engine import ACTIVATIONS, SCHEMES, ConfigError, InitSpec, RunSummary, SimulationConfig, simulate
+from initviz.engine.initializers import PARAMETERS
+
+
+def config(params: dict) -> SimulationConfig:
+    """A configuration from flat fields: the scheme's parameters go into its InitSpec."""
+    params = dict(params)
+    scheme = {name: params.pop(name) for name in PARAMETERS if name in params}
+    if "init" in params or scheme:
+        params["init"] = InitSpec(params.pop("init", "normal"), **scheme)
+    return SimulationConfig(**params)
+
 
 valid = st.fixed_dictionaries(
     {
@@ -38,7 +49,7 @@ valid = st.fixed_dictionaries(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(valid)
 def test_valid_configurations_never_crash(params):
-    cfg = SimulationConfig(**params)
+    cfg = config(params)
     results = list(simulate(cfg))
     summary = results[-1]
     assert isinstance(summary, RunSummary)
@@ -75,7 +86,7 @@ invalid = st.one_of(
 @given(invalid)
 def test_invalid_configurations_raise_a_clear_error(params):
     try:
-        SimulationConfig(**params)
+        config(params)
     except ConfigError as exc:
         message = str(exc)
         assert "\n" not in message

@@ -11,7 +11,7 @@ import json  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from initviz.engine import ForwardLayer, SimulationConfig, simulate  # noqa: E402
+from initviz.engine import ForwardLayer, InitSpec, SimulationConfig, simulate  # noqa: E402
 from initviz.presets import PRESETS_BY_KEY  # noqa: E402
 
 CAP_MS = 120_000  # a hang fails, nothing is timed
@@ -143,11 +143,11 @@ def test_bad_control_value_gives_a_message_and_keeps_the_previous_run(qtbot, win
     before = window.runs
     drawn = window.area.book.drawn_heights(0).copy()
     window.panel.init.setCurrentIndex(window.panel.init.findData("normal"))
-    window.panel.std.setText("one half")
+    window.panel.params["std"].setText("one half")
     assert window.rerun() is False
     assert window.panel.error.isVisible() and "std" in window.panel.error.text()
     window.panel.activation.setCurrentIndex(window.panel.activation.findData("leaky_relu"))
-    window.panel.std.setText("0.1")
+    window.panel.params["std"].setText("0.1")
     window.panel.alpha.setText("1.5")
     assert window.rerun() is False
     assert "slope" in window.panel.error.text()
@@ -238,7 +238,7 @@ def test_what_the_controls_cannot_show_is_kept_from_a_loaded_file(qtbot, window,
 
 
 def test_a_diverging_run_says_where_it_diverged(qtbot, window):
-    config = SimulationConfig(depth=60, width=50, samples=100, activation="relu", init="normal", std=50.0)
+    config = SimulationConfig(depth=60, width=50, samples=100, activation="relu", init=InitSpec("normal", std=50.0))
     window.panel.set_config(config)
     run_to_end(qtbot, window, window.rerun)
     summary = window.runs[0].summary
@@ -273,11 +273,11 @@ def test_visible_strings_go_through_qt_translation(qtbot, tmp_path):
 
 def test_typing_a_formula_reruns_once_it_parses(qtbot, window):
     run_to_end(qtbot, window, lambda: window.load_preset(PRESETS_BY_KEY["sigmoid_std1"]))
-    window.panel.std.clear()
-    qtbot.keyClicks(window.panel.std, "1/sqrt(")
+    window.panel.params["std"].clear()
+    qtbot.keyClicks(window.panel.params["std"], "1/sqrt(")
     assert not window.panel.error.isVisible()  # half-typed: no complaint yet
-    qtbot.keyClicks(window.panel.std, "100)")
-    qtbot.waitUntil(lambda: bool(window.runs) and window.runs[0].config.std == pytest.approx(0.1)
+    qtbot.keyClicks(window.panel.params["std"], "100)")
+    qtbot.waitUntil(lambda: bool(window.runs) and window.runs[0].config.init.std == pytest.approx(0.1)
                     and not window.runner.busy and not window._debounce.isActive(), timeout=CAP_MS)
     assert not window.panel.error.isVisible()
 

@@ -1,8 +1,10 @@
 """Activation functions, their derivatives and the facts the engine needs about them.
 
-Every function works on NumPy arrays of any float dtype, keeps that dtype and is
-numerically stable (no overflow warning at |z| = 1000). Formulas follow
-PRODUCT.md section 3; sources are named on each function.
+Each activation is described once, in ``ACTIVATIONS``: label, formula, source, the
+parameter it takes (leaky ReLU's slope, ELU's alpha) and torch's recommended gain; the
+command line and the control panel are generated from these. Every function works on
+NumPy arrays of any float dtype, keeps that dtype and is numerically stable (no overflow
+warning at |z| = 1000).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+
+from .parameters import Parameter
 
 Array = np.ndarray
 
@@ -67,33 +71,29 @@ def _sign_dtype(cond: Array, true: float, false: float, dtype) -> Array:
 
 @dataclass(frozen=True)
 class Activation:
-    """One activation function with its derivative and display facts.
+    """One activation function with its derivative and what a reader is shown of it.
 
-    ``forward`` and ``derivative`` take (z, parameter). ``natural_range`` is the
-    activation's output range when it is bounded on both sides, used for histogram
-    edges; ``lower_bound`` is its infimum when bounded below (ReLU: 0).
+    ``forward`` and ``derivative`` take (z, parameter). ``param`` describes the
+    parameter it takes, if any; ``gain`` is torch's ``calculate_gain`` as text.
+    ``natural_range`` is the output range when it is bounded on both sides, used for
+    histogram edges; ``lower_bound`` is its infimum when bounded below (ReLU: 0).
     """
 
     name: str
+    label: str
     forward: Callable[[Array, float], Array]
     derivative: Callable[[Array, float], Array]
-    source: str
-    default_parameter: float | None = None
-    parameter_name: str | None = None
+    formula: str
+    source: str = ""
+    param: Parameter | None = None
+    gain: str = "1"
     natural_range: tuple[float, float] | None = None
     lower_bound: Callable[[float], float] | None = None
-    gain: Callable[[float], float] = lambda p: 1.0
-
-    def __call__(self, z: Array, parameter: float | None = None) -> Array:
-        return self.forward(z, self.parameter(parameter))
-
-    def grad(self, z: Array, parameter: float | None = None) -> Array:
-        return self.derivative(z, self.parameter(parameter))
 
     def parameter(self, parameter: float | None) -> float:
         """The parameter to use: the given one, else the default (0.0 where unused)."""
         if parameter is None:
-            return 0.0 if self.default_parameter is None else self.default_parameter
+            return 0.0 if self.param is None else float(self.param.default)
         return float(parameter)
 
     def saturation_intervals(self, parameter: float | None = None) -> tuple[tuple[float, float], ...]:
@@ -130,92 +130,94 @@ class Activation:
         return 0.5 * (lo + hi)
 
 
-def _leaky_gain(slope: float) -> float:
-    """torch.nn.init.calculate_gain('leaky_relu', slope) = sqrt(2 / (1 + slope^2))."""
-    return math.sqrt(2.0 / (1.0 + slope * slope))
-
-
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
+        Activation("linear", "linear", lambda z, p: z, lambda z, p: np.ones_like(z), "φ(z) = z; φ′(z) = 1"),
         Activation(
-            "linear", lambda z, p: z, lambda z, p: np.ones_like(z), "identity: phi(z) = z, phi' = 1"
-        ),
-        Activation(
-            "sigmoid",
+            "sigmoid", "sigmoid",
             lambda z, p: _sigmoid(z),
             lambda z, p: _sigmoid(z) * (1 - _sigmoid(z)),
-            "logistic: s(z) = 1/(1+e^-z), s' = s(1-s)",
+            "σ(z) = 1/(1 + e^−z); σ′(z) = σ(z)(1 − σ(z)), at most 1/4",
             natural_range=(0.0, 1.0),
         ),
         Activation(
-            "tanh",
+            "tanh", "tanh",
             lambda z, p: np.tanh(z),
             lambda z, p: 1 - np.tanh(z) ** 2,
-            "tanh, derivative 1 - tanh^2 (LeCun et al. 1998)",
+            "tanh(z); tanh′(z) = 1 − tanh²(z)",
+            "LeCun et al. 1998",
+            gain="5/3",
             natural_range=(-1.0, 1.0),
-            gain=lambda p: 5.0 / 3.0,
         ),
         Activation(
-            "relu",
+            "relu", "ReLU",
             lambda z, p: np.maximum(z, 0),
             lambda z, p: _sign_dtype(z > 0, 1, 0, z.dtype),
-            "ReLU (Nair & Hinton 2010): max(z, 0); derivative 1 for z > 0, else 0",
+            "max(z, 0); derivative 1 for z > 0, else 0",
+            "Nair & Hinton 2010",
+            gain="√2 (He et al. 2015)",
             lower_bound=lambda p: 0.0,
-            gain=lambda p: math.sqrt(2.0),
         ),
         Activation(
-            "leaky_relu",
+            "leaky_relu", "leaky ReLU",
             lambda z, p: np.where(z > 0, z, z * z.dtype.type(p)),
             lambda z, p: _sign_dtype(z > 0, 1, p, z.dtype),
-            "leaky ReLU (Maas et al. 2013): z for z > 0, slope*z otherwise",
-            default_parameter=0.01,
-            parameter_name="slope",
-            gain=_leaky_gain,
+            "z for z > 0, slope·z otherwise",
+            "Maas et al. 2013",
+            param=Parameter("slope", "Slope", 0.01, "leaky ReLU's slope for z < 0", low=0.0, high=1.0,
+                            high_open=True),
+            gain="√(2/(1 + slope²))",
         ),
         Activation(
-            "elu",
+            "elu", "ELU",
             lambda z, p: _elu(z, p),
             lambda z, p: _elu_grad(z, p),
-            "ELU (Clevert et al. 2015): z for z > 0, alpha (e^z - 1) otherwise",
-            default_parameter=1.0,
-            parameter_name="alpha",
+            "z for z > 0, α(e^z − 1) otherwise",
+            "Clevert et al. 2015",
+            param=Parameter("alpha", "Alpha", 1.0, "ELU's alpha: the output tends to -alpha as z -> -inf",
+                            low=0.0, low_open=True),
             lower_bound=lambda p: -p,
         ),
         Activation(
-            "selu",
+            "selu", "SELU",
             lambda z, p: SELU_LAMBDA * _elu(z, SELU_ALPHA),
             lambda z, p: SELU_LAMBDA * _elu_grad(z, SELU_ALPHA),
-            "SELU (Klambauer et al. 2017): lambda * ELU_alpha(z), lambda 1.0507, alpha 1.6733",
+            "λ·ELU_α(z), λ = 1.0507, α = 1.6733; meant for LeCun normal",
+            "Klambauer et al. 2017",
+            gain="3/4",
             lower_bound=lambda p: -SELU_LAMBDA * SELU_ALPHA,
-            gain=lambda p: 0.75,
         ),
         Activation(
-            "gelu",
+            "gelu", "GELU (tanh approx.)",
             lambda z, p: _gelu(z),
             lambda z, p: _gelu_grad(z),
-            "GELU (Hendrycks & Gimpel 2016), tanh approximation",
+            "z·Φ(z) ≈ z/2·(1 + tanh(√(2/π)(z + 0.044715 z³)))",
+            "Hendrycks & Gimpel 2016",
             lower_bound=lambda p: -0.17004,
         ),
         Activation(
-            "silu",
+            "silu", "SiLU / Swish",
             lambda z, p: z * _sigmoid(z),
             lambda z, p: _sigmoid(z) * (1 + z * (1 - _sigmoid(z))),
-            "SiLU / Swish (Elfwing et al. 2017; Ramachandran et al. 2017): z s(z)",
+            "z·σ(z)",
+            "Elfwing et al. 2017; Ramachandran et al. 2017",
             lower_bound=lambda p: -0.27846,
         ),
         Activation(
-            "softsign",
+            "softsign", "softsign",
             lambda z, p: z / (1 + np.abs(z)),
             lambda z, p: 1 / (1 + np.abs(z)) ** 2,
-            "softsign (Bergstra et al. 2009): z/(1+|z|), derivative 1/(1+|z|)^2",
+            "z/(1 + |z|); derivative 1/(1 + |z|)²",
+            "Bergstra et al. 2009",
             natural_range=(-1.0, 1.0),
         ),
         Activation(
-            "softplus",
+            "softplus", "softplus",
             lambda z, p: _softplus(z),
             lambda z, p: _sigmoid(z),
-            "softplus (Dugas et al. 2001): log(1+e^z), derivative s(z)",
+            "log(1 + e^z); derivative σ(z)",
+            "Dugas et al. 2001",
             lower_bound=lambda p: 0.0,
         ),
     )

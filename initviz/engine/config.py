@@ -13,7 +13,8 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .activations import ACTIVATIONS
-from .initializers import DISTRIBUTIONS, MODES, SCHEMES, InitSpec
+from .initializers import PARAMETERS, InitSpec
+from .parameters import ConfigError, check_choice, check_number
 
 INPUTS = ("normal", "uniform")
 BIASES = ("zeros", "constant", "normal")
@@ -24,10 +25,6 @@ MAX_WIDTH = 100_000
 MAX_SAMPLES = 10_000_000
 MAX_BINS = 10_000
 MAX_SEED = 2**63 - 1
-
-
-class ConfigError(ValueError):
-    """A configuration value is wrong; the message names the field and what is allowed."""
 
 
 def _int(name: str, value: Any, low: int, high: int) -> int:
@@ -41,33 +38,15 @@ def _int(name: str, value: Any, low: int, high: int) -> int:
     return value
 
 
-def _float(name: str, value: Any, *, positive: bool = False, non_negative: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ConfigError(f"{name} must be a number, got {value!r}")
-    value = float(value)
-    if not math.isfinite(value):
-        raise ConfigError(f"{name} must be a finite number, got {value}")
-    if positive and value <= 0:
-        raise ConfigError(f"{name} must be greater than 0, got {value:g}")
-    if non_negative and value < 0:
-        raise ConfigError(f"{name} must be 0 or more, got {value:g}")
-    return value
-
-
-def _choice(name: str, value: Any, allowed) -> str:
-    if value not in allowed:
-        raise ConfigError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
-    return value
-
-
 @dataclass(frozen=True)
 class SimulationConfig:
     """Everything that defines a run. Same configuration and seed: bit-identical results.
 
     ``width`` is one number for every layer or a sequence of ``depth`` numbers; after
     construction it is always a tuple of ``depth`` ints and ``features`` is resolved
-    (it defaults to the first layer's width). ``hist_range`` None means automatic
-    (see ``initviz.engine.edges``).
+    (it defaults to the first layer's width). ``init`` is an ``InitSpec``; a scheme
+    name is taken as that scheme with default parameters. ``hist_range`` None means
+    automatic (see ``initviz.engine.edges``).
     """
 
     samples: int = 1000
@@ -76,14 +55,7 @@ class SimulationConfig:
     width: Any = 100
     activation: str = "sigmoid"
     activation_param: float | None = None
-    init: str = "normal"
-    std: float = 1.0
-    value: float = 1.0
-    limit: float = 1.0
-    gain: float = 1.0
-    scale: float = 1.0
-    mode: str = "fan_in"
-    distribution: str = "normal"
+    init: InitSpec = InitSpec()
     bias: str = "zeros"
     bias_value: float = 0.0
     bias_std: float = 0.0
@@ -110,26 +82,21 @@ class SimulationConfig:
         put("width", widths)
         features = widths[0] if self.features is None else self.features
         put("features", _int("features", features, 1, MAX_WIDTH))
-        _choice("activation", self.activation, tuple(ACTIVATIONS))
+        check_choice("activation", self.activation, tuple(ACTIVATIONS))
+        act = ACTIVATIONS[self.activation]
         if self.activation_param is not None:
-            p = _float("activation parameter", self.activation_param)
-            if self.activation == "leaky_relu" and not 0 <= p < 1:
-                raise ConfigError(f"leaky ReLU slope must be from 0 to below 1, got {p:g}")
-            if self.activation == "elu" and p <= 0:
-                raise ConfigError(f"ELU alpha must be greater than 0, got {p:g}")
-            put("activation_param", p)
-        _choice("init", self.init, SCHEMES)
-        put("std", _float("std", self.std, non_negative=True))
-        put("value", _float("value", self.value))
-        put("limit", _float("limit", self.limit, non_negative=True))
-        put("gain", _float("gain", self.gain, non_negative=True))
-        put("scale", _float("scale", self.scale, positive=True))
-        _choice("mode", self.mode, MODES)
-        _choice("distribution", self.distribution, DISTRIBUTIONS)
-        _choice("bias", self.bias, BIASES)
-        put("bias_value", _float("bias value", self.bias_value))
-        put("bias_std", _float("bias std", self.bias_std, non_negative=True))
-        _choice("input", self.input, INPUTS)
+            if act.param is None:  # kept, unused by this activation
+                put("activation_param", check_number("activation parameter", self.activation_param))
+            else:
+                put("activation_param", act.param.check(self.activation_param, f"{act.label} {act.param.name}"))
+        if isinstance(self.init, str):
+            put("init", InitSpec(self.init))
+        elif not isinstance(self.init, InitSpec):
+            raise ConfigError(f"init must be a scheme name or an InitSpec, got {self.init!r}")
+        check_choice("bias", self.bias, BIASES)
+        put("bias_value", check_number("bias value", self.bias_value))
+        put("bias_std", check_number("bias std", self.bias_std, low=0.0))
+        check_choice("input", self.input, INPUTS)
         put("bins", _int("bins", self.bins, 1, MAX_BINS))
         if self.hist_range is not None:
             try:
@@ -142,16 +109,14 @@ class SimulationConfig:
                 raise ConfigError(f"range width HIGH - LOW must be from 1e-30 to 1e308; got {lo:g},{hi:g}")
             put("hist_range", (lo, hi))
         put("seed", _int("seed", self.seed, 0, MAX_SEED))
-        _choice("dtype", self.dtype, DTYPES)
+        check_choice("dtype", self.dtype, DTYPES)
         if not isinstance(self.gradients, bool):
             raise ConfigError(f"gradients must be true or false, got {self.gradients!r}")
 
     @property
     def init_spec(self) -> InitSpec:
-        """The initialization scheme with the parameters it uses."""
-        return InitSpec(
-            self.init, self.std, self.value, self.limit, self.gain, self.scale, self.mode, self.distribution
-        )
+        """Deprecated, to be removed once the engine reads ``init``: the same ``InitSpec``."""
+        return self.init
 
     def fans(self, layer: int) -> tuple[int, int]:
         """(fan_in, fan_out) of 1-based ``layer``."""
@@ -165,8 +130,18 @@ class SimulationConfig:
         return replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values; a uniform width is written as one number."""
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        """Plain JSON-ready values; a uniform width is written as one number.
+
+        The scheme is written flat (``init`` is its name, then every parameter as its
+        own key), the format saved files and settings have always had.
+        """
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "init":
+                out["init"] = self.init.name
+                out.update((name, getattr(self.init, name)) for name in PARAMETERS)
+            else:
+                out[f.name] = getattr(self, f.name)
         out["width"] = self.width[0] if len(set(self.width)) == 1 else list(self.width)
         if self.hist_range is not None:
             out["hist_range"] = list(self.hist_range)
@@ -174,14 +149,20 @@ class SimulationConfig:
 
     @classmethod
     def from_dict(cls, data: Any) -> SimulationConfig:
-        """Build from a mapping (a saved file); unknown keys are a ConfigError."""
+        """Build from a mapping in ``to_dict``'s flat format (a saved file); unknown keys
+        are a ConfigError. Missing keys take their defaults."""
         if not isinstance(data, dict):
             raise ConfigError("a configuration must be a JSON object of field: value pairs")
-        known = {f.name for f in fields(cls)}
+        known = {f.name for f in fields(cls)} | set(PARAMETERS)
         unknown = sorted(set(data) - known)
         if unknown:
             raise ConfigError(f"unknown configuration field {unknown[0]!r}; allowed: {', '.join(sorted(known))}")
+        data = dict(data)
+        params = {name: data.pop(name) for name in PARAMETERS if name in data}
+        name = data.pop("init", InitSpec.name)
+        if not isinstance(name, str):
+            raise ConfigError(f"init must be a scheme name, got {name!r}")
         try:
-            return cls(**data)
+            return cls(init=InitSpec(name, **params), **data)
         except TypeError as exc:  # e.g. a list where a number belongs, caught by no check
             raise ConfigError(f"configuration value of the wrong type: {exc}") from None

@@ -1,8 +1,10 @@
 """Weight initialization schemes for a dense layer of shape (fan_in, fan_out).
 
-Each scheme names its formula and source. The fan-based schemes are all special cases
-of Keras' ``VarianceScaling``: std = gain * sqrt(scale / n) with n = fan_in, fan_out or
-(fan_in + fan_out) / 2 (PRODUCT.md section 3).
+Each scheme is described once, in ``SCHEMES``: its label, formula, source and the
+parameters it uses (each described once, in ``PARAMETERS``). The command line and the
+control panel are generated from these. The fan-based schemes are all special cases of
+Keras' ``VarianceScaling``: std = gain * sqrt(scale / n) with n = fan_in, fan_out or
+(fan_in + fan_out) / 2.
 """
 
 from __future__ import annotations
@@ -12,65 +14,121 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .parameters import Parameter, check_choice
+
 #: Std of a standard normal truncated at +-2 (Keras VarianceScaling's constant):
 #: dividing by it restores the requested std after truncation.
 TRUNCATED_STD = 0.87962566103423978
 
-#: name -> (scale, mode, distribution) for the named fan-based schemes.
-_FAN_SCHEMES: dict[str, tuple[float, str, str]] = {
-    # Deep Learning from Scratch ch. 6 and the lecture note: std = 1/sqrt(fan_in)
-    # (Keras calls this LeCun normal; Glorot & Bengio's own formula is glorot_normal).
-    "xavier": (1.0, "fan_in", "normal"),
-    # Glorot & Bengio 2010, eq. 16 normalized: std = sqrt(2/(fan_in+fan_out)).
-    "glorot_normal": (1.0, "fan_avg", "normal"),
-    "glorot_uniform": (1.0, "fan_avg", "uniform"),
-    # He et al. 2015 (Delving deep into rectifiers): std = sqrt(2/fan_in).
-    "he": (2.0, "fan_in", "normal"),
-    "he_uniform": (2.0, "fan_in", "uniform"),
-    # LeCun et al. 1998 (Efficient BackProp): std = sqrt(1/fan_in).
-    "lecun_normal": (1.0, "fan_in", "normal"),
-    "lecun_uniform": (1.0, "fan_in", "uniform"),
-}
-
-SCHEMES: tuple[str, ...] = (
-    "constant",
-    "zeros",
-    "normal",
-    "uniform",
-    *_FAN_SCHEMES,
-    "truncated_normal",
-    "variance_scaling",
-    "orthogonal",
-    "lsuv",
-)
-
 MODES = ("fan_in", "fan_out", "fan_avg")
 DISTRIBUTIONS = ("normal", "truncated", "uniform")
+
+#: Every parameter a scheme can take, in the order the command line and the panel show them.
+PARAMETERS: dict[str, Parameter] = {
+    p.name: p
+    for p in (
+        Parameter("std", "Std", 1.0, "std of the weights: w ~ N(0, std^2)", low=0.0),
+        Parameter("value", "Value", 1.0, "the value c of every weight: w = c"),
+        Parameter("limit", "Limit a", 1.0, "limit a of w ~ U(-a, a); std = a / sqrt(3)", low=0.0),
+        Parameter("gain", "Gain", 1.0, "factor on the std (torch calculate_gain; the activation's tip says which)",
+                  low=0.0),
+        Parameter("scale", "Scale", 1.0, "variance scale: std = gain * sqrt(scale / n)", low=0.0, low_open=True),
+        Parameter("mode", "Mode", "fan_in", "the n of variance scaling: fan_in, fan_out or (fan_in + fan_out) / 2",
+                  choices=MODES),
+        Parameter("distribution", "Distribution", "normal",
+                  "normal; truncated at 2 std (rescaled by 0.8796); uniform U(-a, a) with a = sqrt(3) std",
+                  choices=DISTRIBUTIONS),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """One initialization scheme as a reader meets it.
+
+    ``formula`` is readable Unicode; ``parameters`` names the entries of ``PARAMETERS``
+    the scheme uses; ``rule`` is (scale, mode, distribution) for a named fan-based scheme.
+    """
+
+    name: str
+    label: str
+    formula: str
+    source: str
+    parameters: tuple[str, ...] = ()
+    rule: tuple[float, str, str] | None = None
+    note: str = ""
+
+
+SCHEMES: dict[str, Scheme] = {
+    s.name: s
+    for s in (
+        Scheme("constant", "constant (equal weights)", "w = c", "", ("value",),
+               note="every unit computes the same function: the symmetry demo"),
+        Scheme("zeros", "zeros", "w = 0", "", note="every activation is φ(b)"),
+        Scheme("normal", "normal N(0, σ²)", "w ~ N(0, σ²)", "", ("std",)),
+        Scheme("uniform", "uniform U(−a, a)", "w ~ U(−a, a), σ = a/√3", "", ("limit",)),
+        Scheme("xavier", "Xavier (book): 1/√n", "σ = gain·√(1/fan_in)",
+               "Deep Learning from Scratch, ch. 6, and the lecture note", ("gain",), (1.0, "fan_in", "normal"),
+               note="the book's \"Xavier\"; Keras calls it LeCun normal (Glorot & Bengio's is Glorot normal)"),
+        Scheme("glorot_normal", "Glorot normal", "σ = gain·√(2/(fan_in + fan_out))", "Glorot & Bengio 2010",
+               ("gain",), (1.0, "fan_avg", "normal")),
+        Scheme("glorot_uniform", "Glorot uniform", "w ~ U(−a, a), a = gain·√(6/(fan_in + fan_out))",
+               "Glorot & Bengio 2010, eq. 16", ("gain",), (1.0, "fan_avg", "uniform")),
+        Scheme("he", "He normal: √(2/n)", "σ = gain·√(2/fan_in)", "He et al. 2015", ("gain",),
+               (2.0, "fan_in", "normal"),
+               note="not 2/√n, which doubles the variance of a ReLU layer every layer"),
+        Scheme("he_uniform", "He uniform", "w ~ U(−a, a), a = gain·√(6/fan_in)", "He et al. 2015", ("gain",),
+               (2.0, "fan_in", "uniform")),
+        Scheme("lecun_normal", "LeCun normal", "σ = gain·√(1/fan_in)", "LeCun et al. 1998", ("gain",),
+               (1.0, "fan_in", "normal")),
+        Scheme("lecun_uniform", "LeCun uniform", "w ~ U(−a, a), a = gain·√(3/fan_in)", "LeCun et al. 1998",
+               ("gain",), (1.0, "fan_in", "uniform")),
+        Scheme("truncated_normal", "truncated normal", "w ~ N(0, σ²) cut at ±2σ, divided by 0.8796 to keep σ",
+               "Keras VarianceScaling's truncated draw", ("std",)),
+        Scheme("variance_scaling", "variance scaling",
+               "σ = gain·√(scale/n), n = fan_in, fan_out or (fan_in + fan_out)/2; uniform: a = √3·σ",
+               "Keras VarianceScaling", ("gain", "scale", "mode", "distribution")),
+        Scheme("orthogonal", "orthogonal", "W = gain·Q, Q from the QR of a Gaussian matrix, signs fixed by diag R",
+               "Saxe et al. 2013", ("gain",)),
+        Scheme("lsuv", "LSUV", "orthogonal W, rescaled layer by layer on the batch until Var(xW + b) ≈ 1",
+               "Mishkin & Matas 2015"),
+    )
+}
 
 
 @dataclass(frozen=True)
 class InitSpec:
-    """A scheme and the parameters it uses (the others are ignored).
+    """A scheme and its parameters, validated on construction (ConfigError).
 
-    ``std`` for normal and truncated_normal, ``value`` for constant, ``limit`` for
-    uniform, ``scale``/``mode``/``distribution`` for variance_scaling, ``gain`` for every
-    fan-based scheme and orthogonal.
+    Every parameter is held, but only those ``SCHEMES[name].parameters`` lists are
+    used: ``std`` for normal and truncated_normal, ``value`` for constant, ``limit``
+    for uniform, ``scale``/``mode``/``distribution`` for variance_scaling, ``gain``
+    for every fan-based scheme and orthogonal.
     """
 
     name: str = "normal"
-    std: float = 1.0
-    value: float = 1.0
-    limit: float = 1.0
-    gain: float = 1.0
-    scale: float = 1.0
-    mode: str = "fan_in"
-    distribution: str = "normal"
+    std: float = PARAMETERS["std"].default
+    value: float = PARAMETERS["value"].default
+    limit: float = PARAMETERS["limit"].default
+    gain: float = PARAMETERS["gain"].default
+    scale: float = PARAMETERS["scale"].default
+    mode: str = PARAMETERS["mode"].default
+    distribution: str = PARAMETERS["distribution"].default
+
+    def __post_init__(self) -> None:
+        check_choice("init", self.name, tuple(SCHEMES))
+        for parameter in PARAMETERS.values():
+            object.__setattr__(self, parameter.name, parameter.check(getattr(self, parameter.name)))
+
+    @property
+    def scheme(self) -> Scheme:
+        return SCHEMES[self.name]
 
     def fan_rule(self) -> tuple[float, str, str] | None:
         """(scale, mode, distribution) when the scheme is a variance-scaling one."""
         if self.name == "variance_scaling":
             return self.scale, self.mode, self.distribution
-        return _FAN_SCHEMES.get(self.name)
+        return self.scheme.rule
 
 
 def fan_n(mode: str, fan_in: int, fan_out: int) -> float:

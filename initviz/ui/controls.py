@@ -1,6 +1,8 @@
 """The control panel: every parameter of a run, each with a tooltip giving its formula.
 
-Only the parameters the chosen scheme and activation use are shown. Number fields take
+The scheme and activation menus, the scheme parameters' fields and all their tooltips
+are generated from the engine's descriptions (``SCHEMES``, ``PARAMETERS``,
+``ACTIVATIONS``); only the parameters the chosen scheme and activation use are shown. Number fields take
 plain numbers or formulas ("1/sqrt(100)"). Every edit emits ``changed``; the window
 debounces it and calls ``config()``, which raises ``ConfigError`` for a bad value so
 that the previous run stays on screen.
@@ -23,89 +25,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import ACTIVATIONS, ConfigError, SimulationConfig
+from ..engine import ACTIVATIONS, SCHEMES, ConfigError, InitSpec, SimulationConfig
+from ..engine.activations import Activation
 from ..engine.config import DTYPES, MAX_BINS, MAX_DEPTH, MAX_SAMPLES, MAX_WIDTH
-from ..engine.initializers import DISTRIBUTIONS, MODES
+from ..engine.initializers import PARAMETERS, Scheme
+from ..engine.parameters import Parameter
 from .i18n import tr
 from .numbers import format_number, parse_number, parse_range
 
-#: Which float fields each scheme uses.
-SCHEME_FIELDS = {
-    "constant": ("value",),
-    "zeros": (),
-    "normal": ("std",),
-    "truncated_normal": ("std",),
-    "uniform": ("limit",),
-    "variance_scaling": ("gain", "scale", "mode", "distribution"),
-    "orthogonal": ("gain",),
-    "lsuv": (),
-}
-FAN_FIELDS = ("gain",)
+
+def _lines(*parts: str) -> str:
+    """The non-empty parts, each translated, one a line."""
+    return "\n".join(tr(p) for p in parts if p)
 
 
-def activation_names() -> dict[str, str]:
-    return {
-        "linear": tr("linear"), "sigmoid": tr("sigmoid"), "tanh": tr("tanh"), "relu": tr("ReLU"),
-        "leaky_relu": tr("leaky ReLU"), "elu": tr("ELU"), "selu": tr("SELU"), "gelu": tr("GELU (tanh approx.)"),
-        "silu": tr("SiLU / Swish"), "softsign": tr("softsign"), "softplus": tr("softplus"),
-    }
+def scheme_tip(scheme: Scheme) -> str:
+    """A scheme's tooltip: its formula, source and note."""
+    return _lines(scheme.formula, scheme.source, scheme.note)
 
 
-def activation_tips() -> dict[str, str]:
-    return {
-        "linear": tr("phi(z) = z; phi'(z) = 1"),
-        "sigmoid": tr("s(z) = 1 / (1 + e^-z); s'(z) = s(z) (1 - s(z)), at most 1/4"),
-        "tanh": tr("tanh(z); derivative 1 - tanh(z)^2; recommended gain 5/3"),
-        "relu": tr("max(z, 0); derivative 1 for z > 0, else 0; gain sqrt(2) (He et al. 2015)"),
-        "leaky_relu": tr("z for z > 0, slope * z otherwise (Maas et al. 2013); gain sqrt(2 / (1 + slope^2))"),
-        "elu": tr("z for z > 0, alpha (e^z - 1) otherwise (Clevert et al. 2015)"),
-        "selu": tr("lambda * ELU_alpha(z), lambda = 1.0507, alpha = 1.6733 (Klambauer et al. 2017); "
-                   "meant for LeCun normal"),
-        "gelu": tr("z * Phi(z), tanh approximation: 0.5 z (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3))) "
-                   "(Hendrycks & Gimpel 2016)"),
-        "silu": tr("z * s(z) (Elfwing et al. 2017; Ramachandran et al. 2017)"),
-        "softsign": tr("z / (1 + |z|); derivative 1 / (1 + |z|)^2"),
-        "softplus": tr("log(1 + e^z); derivative s(z)"),
-    }
+def activation_tip(act: Activation) -> str:
+    """An activation's tooltip: its formula, source and recommended gain."""
+    return "\n".join([_lines(act.formula, act.source), tr("recommended gain: {0}").format(tr(act.gain))])
 
 
-def scheme_names() -> dict[str, str]:
-    return {
-        "constant": tr("constant (equal weights)"), "zeros": tr("zeros"), "normal": tr("normal N(0, std^2)"),
-        "uniform": tr("uniform U(-a, a)"), "xavier": tr("Xavier (book): 1/sqrt(n)"),
-        "glorot_normal": tr("Glorot normal"), "glorot_uniform": tr("Glorot uniform"),
-        "he": tr("He normal: sqrt(2/n)"), "he_uniform": tr("He uniform"), "lecun_normal": tr("LeCun normal"),
-        "lecun_uniform": tr("LeCun uniform"), "truncated_normal": tr("truncated normal"),
-        "variance_scaling": tr("variance scaling"), "orthogonal": tr("orthogonal"), "lsuv": tr("LSUV"),
-    }
-
-
-def scheme_tips() -> dict[str, str]:
-    return {
-        "constant": tr("w = c for every weight: every unit computes the same function (the symmetry demo)"),
-        "zeros": tr("w = 0: every activation is phi(bias)"),
-        "normal": tr("w ~ N(0, std^2) with a free std"),
-        "uniform": tr("w ~ U(-a, a); std = a / sqrt(3)"),
-        "xavier": tr("The book's and the note's \"Xavier\": std = gain / sqrt(fan_in) "
-                     "(Keras calls it LeCun normal)"),
-        "glorot_normal": tr("Glorot & Bengio 2010: std = gain * sqrt(2 / (fan_in + fan_out))"),
-        "glorot_uniform": tr("Glorot & Bengio 2010: U(-a, a), a = gain * sqrt(6 / (fan_in + fan_out))"),
-        "he": tr("He et al. 2015: std = gain * sqrt(2 / fan_in). Not 2/sqrt(n), which doubles the variance "
-                 "of a ReLU layer every layer"),
-        "he_uniform": tr("He et al. 2015: U(-a, a), a = gain * sqrt(6 / fan_in)"),
-        "lecun_normal": tr("LeCun et al. 1998: std = gain * sqrt(1 / fan_in)"),
-        "lecun_uniform": tr("LeCun et al. 1998: U(-a, a), a = gain * sqrt(3 / fan_in)"),
-        "truncated_normal": tr("N(0, std^2) cut at 2 std and divided by 0.8796 so that the std is kept"),
-        "variance_scaling": tr("Keras VarianceScaling: std = gain * sqrt(scale / n), n = fan_in, fan_out or "
-                               "(fan_in + fan_out) / 2; uniform: a = sqrt(3) std"),
-        "orthogonal": tr("Saxe et al. 2013: QR of a Gaussian matrix, columns sign-corrected, times gain"),
-        "lsuv": tr("Mishkin & Matas 2015: orthogonal, then each layer rescaled on the batch until its "
-                   "output variance is 1 +- 0.01"),
-    }
+def parameter_tip(parameter: Parameter) -> str:
+    """A parameter's tooltip: its help, what is allowed and its default."""
+    default = parameter.default if parameter.choices else format_number(parameter.default)
+    lines = [tr(parameter.help), tr("allowed: {0}; default {1}").format(tr(parameter.allowed()), default)]
+    if not parameter.choices:
+        lines.append(tr("Formulas work: 1/sqrt(100), sqrt(2/100)"))
+    return "\n".join(lines)
 
 
 class NumberField(QLineEdit):
-    """A line edit holding a number or formula; ``value()`` raises ValueError."""
+    """A line edit holding a number or formula; ``value()`` raises ConfigError naming the field."""
 
     def __init__(self, name: str, tip: str, parent=None) -> None:
         super().__init__(parent)
@@ -173,25 +127,22 @@ class ControlPanel(QWidget):
         self._edited()
 
     def _build(self) -> None:
-        self.activation = self._combo(activation_names(), activation_tips())
+        self.activation = self._combo({a.name: tr(a.label) for a in ACTIVATIONS.values()},
+                                      {a.name: activation_tip(a) for a in ACTIVATIONS.values()})
         self.activation.setToolTip(self.tr("The activation phi applied after every layer: a = phi(x W + b)"))
-        self.alpha = self._number(self.tr("activation parameter"),
-                                  self.tr("Leaky ReLU: slope for z < 0 (default 0.01). ELU: alpha (default 1)"))
-        self.init = self._combo(scheme_names(), scheme_tips())
+        self.alpha = self._number(self.tr("activation parameter"), "")
+        self.init = self._combo({s.name: tr(s.label) for s in SCHEMES.values()},
+                                {s.name: scheme_tip(s) for s in SCHEMES.values()})
         self.init.setToolTip(self.tr("How each layer's weight matrix W (fan_in x fan_out) is drawn"))
-        self.std = self._number(self.tr("std"), self.tr("Weight std sigma: w ~ N(0, sigma^2). "
-                                                        "Formulas work: 1/sqrt(100), sqrt(2/100)"))
-        self.value = self._number(self.tr("value"), self.tr("Constant c: every weight w = c"))
-        self.limit = self._number(self.tr("limit"), self.tr("Limit a: w ~ U(-a, a), std = a / sqrt(3)"))
-        self.gain = self._number(self.tr("gain"), self.tr(
-            "Gain multiplying the std (torch calculate_gain): linear, sigmoid 1; tanh 5/3; ReLU sqrt(2); "
-            "leaky ReLU sqrt(2 / (1 + slope^2)); SELU 3/4"))
-        self.scale = self._number(self.tr("scale"), self.tr("Variance scaling: std = gain * sqrt(scale / n)"))
-        self.mode = self._combo({m: m for m in MODES})
-        self.mode.setToolTip(self.tr("n = fan_in, fan_out or (fan_in + fan_out) / 2"))
-        self.distribution = self._combo({d: d for d in DISTRIBUTIONS})
-        self.distribution.setToolTip(self.tr("normal N(0, std^2); truncated at 2 std (rescaled by 0.8796); "
-                                             "uniform U(-a, a), a = sqrt(3) std"))
+        # One field per scheme parameter, in PARAMETERS' order; a scheme shows the ones it uses.
+        self.params: dict[str, NumberField | QComboBox] = {}
+        for parameter in PARAMETERS.values():
+            if parameter.choices:
+                field = self._combo({c: c for c in parameter.choices})
+            else:
+                field = self._number(tr(parameter.name), "")
+            field.setToolTip(parameter_tip(parameter))
+            self.params[parameter.name] = field
         self.depth = self._spin(1, MAX_DEPTH, self.tr("Number of layers"))
         self.width = self._spin(1, MAX_WIDTH, self.tr("Units per layer (the n of 1/sqrt(n))"))
         self.features = self._spin(1, MAX_WIDTH, self.tr("Input features: the fan_in of layer 1"))
@@ -227,15 +178,12 @@ class ControlPanel(QWidget):
         self._alpha_label = QLabel(self.tr("Parameter"))
         form.addRow(self._alpha_label, self.alpha)
         form.addRow(self.tr("Initialization"), self.init)
-        self._rows = {}
-        for key, widget, label in (("std", self.std, self.tr("Std")), ("value", self.value, self.tr("Value")),
-                                   ("limit", self.limit, self.tr("Limit a")), ("gain", self.gain, self.tr("Gain")),
-                                   ("scale", self.scale, self.tr("Scale")), ("mode", self.mode, self.tr("Mode")),
-                                   ("distribution", self.distribution, self.tr("Distribution"))):
-            lab = QLabel(label)
-            lab.setToolTip(widget.toolTip())
-            form.addRow(lab, widget)
-            self._rows[key] = (lab, widget)
+        self._rows: dict[str, tuple[QLabel, QWidget]] = {}
+        for name, widget in self.params.items():
+            label = QLabel(tr(PARAMETERS[name].label))
+            label.setToolTip(widget.toolTip())
+            form.addRow(label, widget)
+            self._rows[name] = (label, widget)
         form.addRow(self.tr("Depth"), self.depth)
         form.addRow(self.tr("Width"), self.width)
         form.addRow(self.tr("Bias std"), self.bias_std)
@@ -274,17 +222,18 @@ class ControlPanel(QWidget):
         self.seed.setValue(secrets.randbelow(2**31 - 1))
 
     def _update_visibility(self) -> None:
-        scheme = self.init.currentData()
-        used = SCHEME_FIELDS.get(scheme, FAN_FIELDS)
-        for key, (label, widget) in self._rows.items():
-            label.setVisible(key in used)
-            widget.setVisible(key in used)
-        act = ACTIVATIONS[self.activation.currentData()]
-        has_param = act.parameter_name is not None
-        self._alpha_label.setVisible(has_param)
-        self.alpha.setVisible(has_param)
-        if has_param:
-            self._alpha_label.setText(self.tr("Slope") if act.parameter_name == "slope" else self.tr("Alpha"))
+        used = SCHEMES[self.init.currentData()].parameters
+        for name, (label, widget) in self._rows.items():
+            label.setVisible(name in used)
+            widget.setVisible(name in used)
+        param = ACTIVATIONS[self.activation.currentData()].param
+        self._alpha_label.setVisible(param is not None)
+        self.alpha.setVisible(param is not None)
+        if param is not None:
+            self._alpha_label.setText(tr(param.label))
+            tip = parameter_tip(param)
+            self._alpha_label.setToolTip(tip)
+            self.alpha.setToolTip(tip)
 
     def show_error(self, message: str | None) -> None:
         """Show (or clear, with None) the message about a bad value."""
@@ -298,31 +247,29 @@ class ControlPanel(QWidget):
         except ValueError as exc:
             raise ConfigError(self.tr("range: {0}").format(exc)) from None
         act = ACTIVATIONS[self.activation.currentData()]
-        alpha = self.alpha.value() if act.parameter_name is not None else None
+        alpha = self.alpha.value() if act.param is not None else None
         bias_std = self.bias_std.value()
-        scheme = self.init.currentData()
-        used = SCHEME_FIELDS.get(scheme, FAN_FIELDS)
-        params = {}
-        for key in ("std", "value", "limit", "gain", "scale"):
-            params[key] = getattr(self, key).value() if key in used else getattr(SimulationConfig, key)
-        params.update(self._kept(bias_std))
+        scheme = SCHEMES[self.init.currentData()]
+        init = InitSpec(scheme.name, **{name: self._param_value(name) for name in scheme.parameters})
         return SimulationConfig(
             samples=self.samples.value(),
             features=self.features.value(),
             depth=self.depth.value(),
             activation=act.name,
             activation_param=alpha,
-            init=scheme,
-            mode=self.mode.currentData(),
-            distribution=self.distribution.currentData(),
+            init=init,
             bias_std=bias_std,
             input=self.input.currentData(),
             bins=self.bins.value(),
             hist_range=hist_range,
             dtype=self.dtype.currentData(),
             gradients=self.gradients.isChecked(),
-            **params,
+            **self._kept(bias_std),
         )
+
+    def _param_value(self, name: str) -> float | str:
+        field = self.params[name]
+        return field.currentData() if isinstance(field, QComboBox) else field.value()
 
     def _kept(self, bias_std: float) -> dict:
         """What a loaded configuration holds that the controls cannot show, kept while the
@@ -346,11 +293,13 @@ class ControlPanel(QWidget):
             self.activation.setCurrentIndex(self.activation.findData(config.activation))
             act = ACTIVATIONS[config.activation]
             self.alpha.set_value(act.parameter(config.activation_param))
-            self.init.setCurrentIndex(self.init.findData(config.init))
-            for key in ("std", "value", "limit", "gain", "scale"):
-                getattr(self, key).set_value(getattr(config, key))
-            self.mode.setCurrentIndex(self.mode.findData(config.mode))
-            self.distribution.setCurrentIndex(self.distribution.findData(config.distribution))
+            self.init.setCurrentIndex(self.init.findData(config.init.name))
+            for name, field in self.params.items():
+                value = getattr(config.init, name)
+                if isinstance(field, QComboBox):
+                    field.setCurrentIndex(field.findData(value))
+                else:
+                    field.set_value(value)
             self.depth.setValue(config.depth)
             self.width.setValue(config.width[0])
             self.features.setValue(config.features)

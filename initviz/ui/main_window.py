@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..engine import ConfigError, RunSummary, SimulationConfig
+from ..engine import ConfigError, RunSummary
 from ..presets import PRESETS, Preset
 from . import export
 from .controls import ControlPanel
@@ -88,8 +88,8 @@ class MainWindow(QMainWindow):
         r.job_done.connect(self._on_done)
         self._apply_theme(self.theme)
         self._restore()
-        # Objects that live as long as the window never need a garbage-collection pass:
-        # a full pass over them all was measured at tens of milliseconds mid-run.
+        # Objects that live as long as the window never need a garbage-collection pass
+        # (a full pass over them all would stall the GUI thread mid-run).
         gc.freeze()
 
     # -- construction -----------------------------------------------------------------
@@ -187,9 +187,6 @@ class MainWindow(QMainWindow):
         self._action(helpm, self.tr("&About initviz"), self.show_about)
 
     # -- runs -------------------------------------------------------------------------
-    def current_config(self) -> SimulationConfig:
-        return self.panel.config()
-
     def rerun(self) -> bool:
         """Start a run of the controls' configuration; False (and a message) when it is bad."""
         self._debounce.stop()
@@ -247,8 +244,7 @@ class MainWindow(QMainWindow):
         pass_name = self.tr("forward") if result.pass_name == "forward" else self.tr("backward")
         prefix = f"{run.title}: " if len(self.runs) > 1 else ""
         # Shown by the clock's next tick: setting the status bar's widgets for each of
-        # hundreds of layers a second relaid out and repainted them every time, which
-        # cost the GUI thread 0.2 s of a 4 s run and the engine's cores as much.
+        # hundreds of layers a second would relayout and repaint them every time.
         text = prefix + self.tr("{0}: layer {1} of {2}").format(pass_name, result.layer, run.depth)
         self._pending_progress = (done, text)
         self._schedule_draw()
@@ -289,8 +285,7 @@ class MainWindow(QMainWindow):
 
     def _schedule_draw(self) -> None:
         """Redraw soon, but leave the GUI thread idle most of the time: the pause before
-        the next redraw is PAINT_SHARE times what the last redraw and repaint cost
-        (a repaint of every plot costs 10 to 50 ms, more on a loaded machine)."""
+        the next redraw is PAINT_SHARE times what the last redraw and repaint cost."""
         if not self._redraw.isActive():
             self._redraw.start(int(min(MAX_REDRAW_MS, max(REDRAW_MS, 1000 * PAINT_SHARE * self._redraw_cost))))
 

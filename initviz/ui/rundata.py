@@ -72,10 +72,6 @@ class Series:
         self.predicted = np.full((self.depth, bins), np.nan)
         self.filled[:] = False
 
-    @property
-    def layers_filled(self) -> int:
-        return int(self.filled.sum())
-
 
 class RunData:
     """Everything shown of one run: its configuration, title and the four series."""

@@ -19,12 +19,10 @@ from .rundata import RunData
 from .symmetry_view import SymmetryView
 from .theme import Theme
 
-VIEWS = ("auto", "book", "deep", "symmetry")
-
 
 def automatic_view(config: SimulationConfig) -> str:
     """Equal weights: the symmetry view; up to MAX_LAYERS layers: the book's; else deep."""
-    if config.init in ("constant", "zeros"):
+    if config.init.name in ("constant", "zeros"):
         return "symmetry"
     return "book" if config.depth <= MAX_LAYERS else "deep"
 

@@ -53,6 +53,8 @@ unwanted=$(find dist/initviz -path '*/tests/*' -o -name 'test_*.py' -o -name 'co
   -o -name 'QtOpenGL.*' -o -name 'QtDBus.*' -o -path '*/translations/qt_*' -o -path '*/platformthemes/*' \
   -o -name 'libgtk-3*' -o -path '*/resources/screenshots/*')
 [ -z "$unwanted" ] || fail "the bundle holds test code, tkinter, Qt it does not use or README files: $unwanted"
+dangling=$(find dist/initviz -xtype l)
+[ -z "$dangling" ] || fail "the bundle holds links to files it left out: $dangling"
 
 # --- the three commands, offscreen -------------------------------------------------
 step "bundled --self-test (offscreen)"

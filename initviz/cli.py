@@ -43,8 +43,9 @@ def _flag(parameter: Parameter) -> str:
 
 
 def _scheme_help(parameter: Parameter) -> str:
-    users = [s.name for s in SCHEMES.values() if parameter.name in s.parameters]
-    return f"{parameter.help}; {parameter.allowed()}; used by {', '.join(users) or 'no scheme'}"
+    users = ", ".join(s.name for s in SCHEMES.values() if parameter.name in s.parameters) or "no scheme"
+    allowed = "" if parameter.choices else f"; {parameter.allowed()}"  # argparse lists the choices
+    return f"{parameter.help}{allowed}; used by {users}"
 
 
 def _activation_parameter_help() -> str:

@@ -113,11 +113,6 @@ class SimulationConfig:
         if not isinstance(self.gradients, bool):
             raise ConfigError(f"gradients must be true or false, got {self.gradients!r}")
 
-    @property
-    def init_spec(self) -> InitSpec:
-        """Deprecated, to be removed once the engine reads ``init``: the same ``InitSpec``."""
-        return self.init
-
     def fans(self, layer: int) -> tuple[int, int]:
         """(fan_in, fan_out) of 1-based ``layer``."""
         fan_in = self.features if layer == 1 else self.width[layer - 2]

@@ -30,7 +30,7 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("std", "Std", 1.0, "std of the weights: w ~ N(0, std^2)", low=0.0),
         Parameter("value", "Value", 1.0, "the value c of every weight: w = c"),
         Parameter("limit", "Limit a", 1.0, "limit a of w ~ U(-a, a); std = a / sqrt(3)", low=0.0),
-        Parameter("gain", "Gain", 1.0, "factor on the std (torch calculate_gain; the activation's tip says which)",
+        Parameter("gain", "Gain", 1.0, "factor on the std; torch's calculate_gain recommends one per activation",
                   low=0.0),
         Parameter("scale", "Scale", 1.0, "variance scale: std = gain * sqrt(scale / n)", low=0.0, low_open=True),
         Parameter("mode", "Mode", "fan_in", "the n of variance scaling: fan_in, fan_out or (fan_in + fan_out) / 2",

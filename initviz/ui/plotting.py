@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 from .theme import FONT_PX, LINE_WIDTH, Theme, plot_font
 
-# Antialiasing costs a third of a repaint and buys nothing on bars and images; curves
+# Antialiasing is a large share of a repaint and buys nothing on bars and images; curves
 # turn it on for themselves (``curve``).
 pg.setConfigOptions(antialias=False, imageAxisOrder="col-major")
 

@@ -4,8 +4,10 @@ Widgets use ``self.tr``; module-level code and non-QObject helpers use ``tr(text
 below. ``pyside6-lupdate`` files such bare ``tr`` calls under the empty context, so
 that is the context ``tr`` looks them up in (checked: lupdate on initviz/ui).
 ``install_translator`` loads ``resources/translations/initviz_<locale>.qm`` when there
-is one (a Korean translation comes later). Preset titles and descriptions come from the
-Qt-free ``initviz.presets`` and are looked up with ``tr`` at run time.
+is one (a Korean translation comes later). Preset titles and descriptions, and the
+engine's descriptions of schemes, parameters and activations (labels, formulas, sources,
+help) come from Qt-free modules and are looked up with ``tr`` at run time; lupdate does
+not see them, so a translator adds them to the .ts file by hand.
 """
 
 from __future__ import annotations

@@ -131,7 +131,7 @@ def _table_row(r) -> str:
 def run_simulate(args: argparse.Namespace, out=None) -> int:
     out = out or sys.stdout
     config = config_from_args(args)
-    results = simulate(config)  # refuses an oversized run before printing anything
+    results = simulate(config, helper="auto")  # refuses an oversized run before printing anything
     if not args.json:
         print(
             f"{'pass':<8} {'layer':>5} {'mean':>10} {'std':>10} {'predicted':>10} {'min':>10} "

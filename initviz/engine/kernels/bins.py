@@ -78,8 +78,10 @@ class BinSpec:
 
     def index(self, x: float) -> int:
         """floor((x - lo) * norm) for one finite value, the same float64 operations as
-        the array code (Python floats are IEEE doubles; the ufuncs do not fuse)."""
-        return math.floor((float(x) - self.lo) * self.norm)
+        the array code (Python floats are IEEE doubles; the ufuncs do not fuse); +-2**62
+        where that product overflows."""
+        v = (float(x) - self.lo) * self.norm
+        return math.floor(v) if math.isfinite(v) else (1 << 62 if v > 0 else -(1 << 62))
 
     def index32(self, x: float) -> float:
         """The float32 index of one float32 value, by the very ufuncs the arrays use (on
@@ -133,9 +135,10 @@ def index32(flat: np.ndarray, out: np.ndarray, spec: BinSpec) -> None:
 
 def span(d: np.ndarray, spec: BinSpec, lo: float, hi: float) -> tuple[int, int]:
     """The range [j0, j1] of float64 indices in ``d`` (from the block's min and max,
-    since the index is monotone in x); clamps ``d`` first when that range is huge."""
+    since the index is monotone in x); clamps ``d`` first when that range is huge or
+    lies far outside the edges (``as_int`` and the joint cells need small integers)."""
     j0, j1 = spec.index(lo), spec.index(hi)
-    if j1 - j0 + 1 > MAX_SPAN:
+    if j1 - j0 + 1 > MAX_SPAN or j0 < -MAX_SPAN or j1 > spec.bins + MAX_SPAN:
         np.maximum(d, -1.0, out=d)
         np.minimum(d, float(spec.bins), out=d)
         j0, j1 = min(max(j0, -1), spec.bins), max(min(j1, spec.bins), -1)

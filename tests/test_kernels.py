@@ -5,12 +5,11 @@ float64 data: the counts equal the definition's exactly, the moments agree to 1e
 the larger of the data's and the edges' magnitudes (the kernels take moments about the
 lower edge, so values far smaller than the edges keep fewer digits). float32 data are
 binned in float32 arithmetic, so a value within a float32 rounding of an edge may land
-on either side of it: below every edge, the
-number of values counted by the kernels and by the definition may differ by at most the
-number of values that close to that edge (``near_edge``), found here from the edges of
-np.linspace in float64, not from the kernels' own arithmetic. The moments of float32
-data agree to ~1e-6 of the values' spread. Saturated, dead and distinct units equal
-the definition's.
+on either side of it: below every edge, the number of values counted by the kernels
+and by the definition may differ by at most the number of values that close to that
+edge (``near_edge``), found here from the edges of np.linspace in float64, not from the
+kernels' own arithmetic. The moments of float32 data agree to ~1e-6 of the values'
+spread. Saturated, dead and distinct units equal the definition's.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Uniform bins and the index arithmetic of the fast statistics.
 
-The index of a value x is floor((x - lo) * norm), norm = bins / (hi - lo), as in
-``statistics.histogram``. float64 data are indexed exactly so. float32 data (when
+The index of a value x is floor((x - lo) * norm), norm = bins / (hi - lo), the last bin
+closed on the right (numpy.histogram's uniform bins, as ``statistics.histogram``
+defines them). float64 data are indexed exactly so. float32 data (when
 float32 can hold the edges) are indexed in float32 from the edge nearest zero, the
 anchor (edge number k0, value e): floor((x - e) * norm) + k0, with e and norm rounded
 to float32 and each operation rounded to float32. In exact arithmetic that is the same

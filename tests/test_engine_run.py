@@ -88,11 +88,32 @@ def test_cancel_during_the_backward_pass():
     assert sum(1 for r in results[:-1] if r.pass_name == "backward") == 1
 
 
-def test_stopping_iteration_early_is_a_clean_cancel():
-    gen = simulate(SimulationConfig(depth=50, width=40, samples=50))
+@pytest.mark.parametrize(
+    "helper, samples, width",
+    [("never", 50, 40), ("auto", 2048, 256)],  # 2048 x 256 = 2**19 values: large enough for the helper
+    ids=["small", "helper-sized"],
+)
+def test_stopping_iteration_early_is_a_clean_cancel(helper, samples, width):
+    import multiprocessing
+    import sys
+    import time
+
+    threads, children = set(threading.enumerate()), set(multiprocessing.active_children())
+    gen = simulate(SimulationConfig(depth=50, width=width, samples=samples), helper=helper)
     first = next(gen)
-    gen.close()  # the caller throws the run away: threads and buffers are released
+    if helper == "auto" and sys.platform.startswith("linux"):
+        assert set(multiprocessing.active_children()) - children, "the run's statistics helper is running"
+    gen.close()  # the caller throws the run away: its threads and processes end with it
     assert first.layer == 1
+    for thread in set(threading.enumerate()) - threads:
+        thread.join(10.0)  # a limit against a hang: close() has already stopped them
+    left = [t.name for t in set(threading.enumerate()) - threads]
+    assert not left, f"threads still alive after close(): {left}"
+    deadline = time.monotonic() + 10.0
+    while set(multiprocessing.active_children()) - children and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [p.name for p in set(multiprocessing.active_children()) - children]
+    assert not left, f"child processes still alive after close(): {left}"
 
 
 def test_oversized_run_is_refused_before_allocating():
@@ -105,10 +126,64 @@ def test_oversized_run_is_refused_before_allocating():
         check_memory(small, available=estimate_bytes(small))
 
 
-def test_gradient_memory_estimate_does_not_grow_with_depth():
-    shallow = estimate_bytes(SimulationConfig(depth=10, gradients=True))
-    deep = estimate_bytes(SimulationConfig(depth=1000, gradients=True))
-    assert deep == shallow
+_ABOVE_THE_ESTIMATE = pytest.mark.xfail(
+    strict=True,
+    reason="estimate_bytes counts 4 matrices (+ 16 checkpoints and 4 with gradients), not the activation's "
+    "full-size temporaries (sigmoid, GELU): the peak is 5% (sigmoid forward) to 10% (GELU backward) above it",
+)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param(dict(activation="relu", init="he", depth=10, width=100, samples=1000), id="relu-forward"),
+        pytest.param(dict(activation="gelu", init="xavier", depth=20, width=500, samples=4000), id="gelu-forward"),
+        pytest.param(dict(activation="tanh", init="xavier", depth=40, width=256, samples=2000, gradients=True),
+                     id="tanh-gradients"),
+        pytest.param(dict(activation="relu", init="he", depth=30, width=200, samples=2000, dtype="float64",
+                          gradients=True), id="relu-float64-gradients"),
+        pytest.param(dict(activation="sigmoid", init="xavier", depth=40, width=256, samples=2000),
+                     id="sigmoid-forward", marks=_ABOVE_THE_ESTIMATE),
+        # depth 32: the lower half is one full segment of 16 stored activations
+        pytest.param(dict(activation="gelu", init="xavier", depth=32, width=200, samples=2000, dtype="float64",
+                          gradients=True), id="gelu-float64-gradients", marks=_ABOVE_THE_ESTIMATE),
+    ],
+)
+def test_memory_estimate_bounds_the_measured_peak(changes):
+    """estimate_bytes is at least the run's peak, and not far above it. The peak is the
+    tracemalloc peak (NumPy reports its buffers to it) of one run after a warm-up, in a
+    fresh process, as benchmarks/bench_memory.py measures it, plus the anonymous shared
+    mappings the run creates (the layer's z, a and W live in one; tracemalloc does not
+    see mmap). Sizes below the helper's, whose process is not measured here."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    child = (
+        "import gc, json, mmap, sys, tracemalloc\n"
+        "mapped = []\n"
+        "class Counted(mmap.mmap):\n"
+        "    def __new__(cls, fileno, length, *args, **kwargs):\n"
+        "        mapped.append(length)\n"
+        "        return super().__new__(cls, fileno, length, *args, **kwargs)\n"
+        "mmap.mmap = Counted\n"
+        "from initviz.engine import SimulationConfig, simulate\n"
+        "config = SimulationConfig(**json.loads(sys.argv[1]))\n"
+        "for _ in simulate(config.replace(depth=2)): pass\n"  # lazy imports, per-activation caches
+        "gc.collect()\n"
+        "mapped.clear()\n"
+        "tracemalloc.start()\n"
+        "for _ in simulate(config): pass\n"
+        "print(tracemalloc.get_traced_memory()[1] + sum(mapped))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", child, json.dumps(changes)], capture_output=True, text=True,
+                          check=False, cwd=str(Path(__file__).resolve().parent.parent))
+    assert proc.returncode == 0, proc.stderr
+    peak = int(proc.stdout.split()[-1])
+    estimate = estimate_bytes(SimulationConfig(**changes))
+    assert peak <= estimate, f"measured peak {peak / 1e6:.2f} MB above the estimate {estimate / 1e6:.2f} MB"
+    assert estimate <= 4 * peak, f"estimate {estimate / 1e6:.2f} MB more than 4x the peak {peak / 1e6:.2f} MB"
 
 
 @pytest.mark.parametrize(

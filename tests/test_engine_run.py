@@ -126,13 +126,6 @@ def test_oversized_run_is_refused_before_allocating():
         check_memory(small, available=estimate_bytes(small))
 
 
-_ABOVE_THE_ESTIMATE = pytest.mark.xfail(
-    strict=True,
-    reason="estimate_bytes counts 4 matrices (+ 16 checkpoints and 4 with gradients), not the activation's "
-    "full-size temporaries (sigmoid, GELU): the peak is 5% (sigmoid forward) to 10% (GELU backward) above it",
-)
-
-
 @pytest.mark.parametrize(
     "changes",
     [
@@ -143,10 +136,10 @@ _ABOVE_THE_ESTIMATE = pytest.mark.xfail(
         pytest.param(dict(activation="relu", init="he", depth=30, width=200, samples=2000, dtype="float64",
                           gradients=True), id="relu-float64-gradients"),
         pytest.param(dict(activation="sigmoid", init="xavier", depth=40, width=256, samples=2000),
-                     id="sigmoid-forward", marks=_ABOVE_THE_ESTIMATE),
+                     id="sigmoid-forward"),
         # depth 32: the lower half is one full segment of 16 stored activations
         pytest.param(dict(activation="gelu", init="xavier", depth=32, width=200, samples=2000, dtype="float64",
-                          gradients=True), id="gelu-float64-gradients", marks=_ABOVE_THE_ESTIMATE),
+                          gradients=True), id="gelu-float64-gradients"),
     ],
 )
 def test_memory_estimate_bounds_the_measured_peak(changes):

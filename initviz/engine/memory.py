@@ -6,6 +6,7 @@ import os
 
 from .backward import CHECKPOINT_SLOTS
 from .config import SimulationConfig
+from .kernels.summarizer import CHUNK_ELEMENTS
 
 #: Share of the available memory a run may plan to use.
 USABLE_SHARE = 0.8
@@ -31,20 +32,23 @@ def available_bytes() -> int:
 
 
 def estimate_bytes(config: SimulationConfig) -> int:
-    """Peak bytes of a run: the matrices held at once, independent of depth.
+    """An upper bound of a run's peak bytes: the matrices held at once, whatever the depth.
 
-    Forward: input, z, a, the next a and the float64 scratch of the statistics;
-    two weight matrices. Backward adds the checkpoint slots and g, delta, dW.
+    Forward: the input, z and a (the execution's arena), two full-size temporaries of
+    an activation evaluated on a whole layer (constant weights: layer 1 decides the
+    edges), three weight matrices, and per row block the statistics' float64 scratch
+    pair and the temporaries of phi (six block-sized vectors). Backward adds the
+    checkpoint slots, and g, dL/dz, z and the temporaries of phi' (six matrices).
     """
     item = 4 if config.dtype == "float32" else 8
     widest = max(config.features, *config.width)
     batch = config.samples * widest * item
     weights = widest * widest * item
-    matrices = 4
+    matrices = 5
     if config.gradients:
-        matrices += CHECKPOINT_SLOTS + 4
-    scratch = 2 * (1 << 16) * 40
-    return matrices * batch + 3 * weights + scratch
+        matrices += CHECKPOINT_SLOTS + 6
+    blocks = 6 * CHUNK_ELEMENTS * 8
+    return matrices * batch + 3 * weights + blocks
 
 
 def check_memory(config: SimulationConfig, available: int | None = None) -> None:

@@ -149,9 +149,10 @@ def sameness_is_an_equivalence(a: np.ndarray) -> bool:
     live = a[:, ~statistics.dead_units(a)]
     peak = float(np.abs(a).max())
     same = np.empty((live.shape[1], live.shape[1]), dtype=bool)  # same[j, i]: unit j is the same as unit i
-    for i in range(live.shape[1]):
-        ref = live[:, i : i + 1]
-        same[:, i] = np.all(np.abs(live - ref) <= tol * (np.abs(ref) + peak), axis=0)
+    with np.errstate(over="ignore"):  # values near float's limit: inf differences are simply not "the same"
+        for i in range(live.shape[1]):
+            ref = live[:, i : i + 1]
+            same[:, i] = np.all(np.abs(live - ref) <= tol * (np.abs(ref) + peak), axis=0)
     chained = (same.astype(np.int64) @ same.astype(np.int64)) > 0
     equivalence = bool(np.array_equal(same, same.T) and np.all(same[chained]))
     if currently_in_test_context():

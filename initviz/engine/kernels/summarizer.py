@@ -126,7 +126,8 @@ def merge_forward(parts, cols: int, z_spec: BinSpec, a_spec: BinSpec) -> dict:
     projection = np.zeros(cols, dtype=np.float64)
     for zp, ap, s, nz, mx, fp in parts:
         if fp is not None:
-            projection += fp
+            with np.errstate(all="ignore"):  # a diverging layer's projection may be inf - inf
+                projection += fp
         zm.merge(zp.moments)
         am.merge(ap.moments)
         z_codes += zp.codes

@@ -158,6 +158,7 @@ def weight_std(spec: InitSpec, fan_in: int, fan_out: int) -> float | None:
     if name == "lsuv":
         return None
     scale, mode, _ = spec.fan_rule()
+    # He: scale 2, n = fan_in, so gain * sqrt(2 / fan_in); Xavier (book): scale 1, n = fan_in.
     return spec.gain * math.sqrt(scale / fan_n(mode, fan_in, fan_out))
 
 
@@ -222,6 +223,7 @@ def draw_weights(
         w = truncated_standard_normal(rng, shape, dtype)
         w *= dtype.type(std / TRUNCATED_STD)
         return w
+    # The normal family (He, Xavier, LeCun, Glorot normal, N(0, std^2)): std times N(0, 1) draws.
     w = rng.standard_normal(shape, dtype=dtype)
     w *= dtype.type(std)
     return w

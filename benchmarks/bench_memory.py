@@ -8,7 +8,8 @@ untimed warm-up run (imports NumPy does lazily, the per-activation caches), then
 starts ``tracemalloc`` (NumPy reports its array buffers to it) and iterates
 ``simulate(config)`` the way a caller that draws and drops each layer does, keeping no
 result. The peak is everything the run allocated at its worst moment: matrices,
-weights, checkpoints, scratch buffers of the statistics threads, results in flight.
+weights, checkpoints, the statistics' scratch, results in flight, plus the anonymous
+memory mappings the run creates (its z, a and W live in one; tracemalloc cannot see it).
 
 Run: ``python benchmarks/bench_memory.py [--width N] [--samples N]``. The last line of
 the output is one JSON object with ``forward_ratio`` and ``gradients_ratio``.
@@ -35,9 +36,18 @@ def _child(depth: int, gradients: bool, width: int, samples: int, activation: st
     """Measure one run in this (fresh) process and print one JSON line."""
     sys.path.insert(0, str(ROOT))
     import gc
+    import mmap
     import resource
     import tracemalloc
 
+    mapped: list[int] = []
+
+    class Counted(mmap.mmap):
+        def __new__(cls, fileno, length, *args, **kwargs):
+            mapped.append(length)
+            return super().__new__(cls, fileno, length, *args, **kwargs)
+
+    mmap.mmap = Counted
     from initviz.engine import SimulationConfig, simulate
 
     def config(d: int):
@@ -47,6 +57,7 @@ def _child(depth: int, gradients: bool, width: int, samples: int, activation: st
     for _ in simulate(config(2)):  # warm-up: lazy imports, per-activation caches
         pass
     gc.collect()
+    mapped.clear()
     tracemalloc.start()
     t0 = time.perf_counter()
     layers = 0
@@ -55,6 +66,7 @@ def _child(depth: int, gradients: bool, width: int, samples: int, activation: st
     seconds = time.perf_counter() - t0
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    peak += sum(mapped)
     print(json.dumps({"peak": peak, "layers": layers, "seconds": seconds,
                       "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
 

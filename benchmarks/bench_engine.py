@@ -2,9 +2,13 @@
 
 Configuration: ReLU, He, depth 100, width 512, 4096 samples, float32, 50 bins.
 
-  engine  ``simulate(config)`` with every per-layer statistic: histograms of z and a with
-          under/overflow, mean/std/min/max of both, saturation, dead units, distinct units,
-          non-finite counts, mean-field prediction, 64 x 64 snapshot.
+  engine  ``simulate(config, helper="auto")``, as the command line and the window's engine
+          process run it (the statistics helper process on Linux), with every per-layer
+          statistic: histograms of z and a with under/overflow, mean/std/min/max of both,
+          saturation, dead units, distinct units, non-finite counts, mean-field
+          prediction, 64 x 64 snapshot.
+  inline  the same with every block on the calling thread (``helper="never"``): the
+          window's worker thread, macOS, Windows.
   floor   the bare chain: each layer's weights drawn from the engine's own streams
           (``draw_weights(stream(seed, k))``), one matrix product, ReLU; no statistics;
           results written into two reused buffers, as the engine does.
@@ -20,8 +24,8 @@ engine, ...) for several rounds after one untimed warm-up round, and each varian
 median is used. Targets: engine/floor <= 1.5, engine/torch <= 0.7.
 
 Run: ``python benchmarks/bench_engine.py [--rounds N] [--depth N]``. The last line of
-the output is one JSON object with ``floor_ratio``, ``alloc_floor_ratio`` and
-``torch_ratio`` (null without torch).
+the output is one JSON object with ``floor_ratio``, ``inline_floor_ratio``,
+``alloc_floor_ratio`` and ``torch_ratio`` (null without torch).
 """
 
 from __future__ import annotations
@@ -72,8 +76,7 @@ def run_engine(cfg: SimulationConfig, helper: str = "auto") -> tuple[float, list
 def run_floor(cfg: SimulationConfig) -> float:
     """Weight draws from the engine's streams, matrix products and ReLU, nothing else,
     into two reused buffers as the engine does (a fresh 8 MB result per layer costs page
-    faults, and how many depends on what ran before: that floor measured 13 ms/layer
-    against 11.4 here, and moved with the allocator's state)."""
+    faults, as many as the allocator's state decides, so that floor moves from run to run)."""
     t0 = time.perf_counter()
     x = input_batch(cfg)
     spec = cfg.init

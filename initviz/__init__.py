@@ -2,13 +2,11 @@
 
 import os
 
-# OpenBLAS keeps its idle worker threads spinning for 2**28 cycles (about 0.1 s) after
-# every BLAS call. The engine follows each matrix product with statistics on two
-# threads of its own, so the spinning worker would take one of a laptop's cores from
-# them (measured: 2x the CPU time on 2 cores). 4 is OpenBLAS's minimum: workers sleep
-# almost at once and are woken for the next product (tens of microseconds, next to a
-# product of milliseconds). Read once when NumPy loads, so it is set here, before any
-# initviz module imports NumPy; a value the user set is kept.
+# OpenBLAS keeps its idle worker threads spinning for a while after every call, and the
+# statistics follow each matrix product at once (on a second core, with the helper
+# process): a spinning worker would take that core from them (docs/performance.md).
+# 4 is OpenBLAS's minimum. NumPy reads it once when it loads, so it is set here, before
+# any initviz module imports NumPy; a value the user set is kept.
 os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "4")
 
 __version__ = "0.1.0"

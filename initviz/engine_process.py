@@ -1,15 +1,15 @@
 """The engine's own process: runs ``simulate`` jobs sent over pipes (Qt-free).
 
-Why a process: the engine keeps both cores busy with a NumPy thread pool whose Python
-glue takes the GIL thousands of times a second; a GUI thread in the same interpreter then
-waits for the GIL at every one of pyqtgraph's Python paint calls, and a 5 ms timer was
-measured 30 to 100 ms late. In a separate process the GUI thread never waits for the
-engine's GIL, and a run can be stopped at once on close.
+Why a process: the engine's Python glue takes the GIL thousands of times a second, and
+a GUI thread in the same interpreter then waits for it at every one of pyqtgraph's
+Python paint calls (docs/performance.md has the measurement). In a separate process the
+GUI thread never waits for the engine's GIL, and a run can be stopped at once on close.
 
 The child is ``python -m initviz --engine-process`` (or, in a PyInstaller bundle, the
 executable itself with that flag): no ``multiprocessing`` spawn, so nothing extra is
-needed to freeze it (the engine may fork its statistics helper, ``engine.helper_process``; a fork
-needs nothing from the freezer either). It runs at a lower priority (``NICENESS``) so that painting is never starved.
+needed to freeze it (the engine may fork its statistics helper, ``engine.helper_process``;
+a fork needs nothing from the freezer either). It runs at a lower priority
+(``NICENESS``) so that painting is never starved.
 
 Protocol, pickled ``multiprocessing.connection`` messages over the child's stdin and
 stdout (its own stray prints go to stderr): the child first sends ``("ready",)``; the

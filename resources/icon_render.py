@@ -3,7 +3,7 @@
     python resources/icon_render.py    # needs PySide6; the .ico ImageMagick, the .icns Pillow
 
 Qt's own SVG renderer draws the PNGs, so they look like what the app shows. This file is a
-build tool: the bundle leaves it out (initviz.spec).
+build tool: the bundle leaves it out (packaging/initviz.spec).
 """
 
 import shutil

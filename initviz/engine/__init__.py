@@ -1,6 +1,13 @@
 """The numerical engine: pure NumPy and the standard library; nothing here knows of a window.
 
-``simulate(SimulationConfig(...))`` yields per-layer results; see ``simulate``.
+``simulate(SimulationConfig(...))`` yields per-layer results. Where to start reading:
+
+- ``simulation``: the forward loop, layer by layer; ``backward``: the gradients.
+- ``statistics``: what every reported number is, in plain NumPy (``kernels`` computes
+  the same faster and is tested against it).
+- ``network`` and ``initializers``: the inputs and the weights (He, Xavier, ...);
+  ``activations``: phi and phi'.
+- ``theory`` and ``prediction``: the mean-field prediction drawn over the measurements.
 """
 
 from .activations import ACTIVATIONS, get_activation

@@ -1,4 +1,4 @@
-"""Built-in presets: the lecture note's and the books' figures, with a fixed seed.
+"""Built-in presets: the figures of the books and of a classic lecture on initialization, with a fixed seed.
 
 Deep Learning from Scratch, ch. 6 (``weight_init_activation_histogram.py``): input
 1000 x 100 standard normal, 5 layers of 100 units, no bias, 30 bins over (0, 1) for

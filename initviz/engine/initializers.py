@@ -68,7 +68,7 @@ SCHEMES: dict[str, Scheme] = {
         Scheme("normal", "normal N(0, σ²)", "w ~ N(0, σ²)", "", ("std",)),
         Scheme("uniform", "uniform U(−a, a)", "w ~ U(−a, a), σ = a/√3", "", ("limit",)),
         Scheme("xavier", "Xavier (book): 1/√n", "σ = gain·√(1/fan_in)",
-               "Deep Learning from Scratch, ch. 6, and the lecture note", ("gain",), (1.0, "fan_in", "normal"),
+               "Saito, Deep Learning from Scratch (2016), ch. 6", ("gain",), (1.0, "fan_in", "normal"),
                note="the book's \"Xavier\"; Keras calls it LeCun normal (Glorot & Bengio's is Glorot normal)"),
         Scheme("glorot_normal", "Glorot normal", "σ = gain·√(2/(fan_in + fan_out))", "Glorot & Bengio 2010",
                ("gain",), (1.0, "fan_avg", "normal")),

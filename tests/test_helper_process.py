@@ -150,8 +150,10 @@ def test_ctrl_c_on_the_command_line_stops_both_processes_without_a_traceback():
     root = Path(__file__).resolve().parent.parent
     args = ["simulate", "--activation", "relu", "--init", "he", "--width", "512", "--samples", "2048",
             "--depth", "2000", "--json"]
+    # A job started in the background inherits an ignored SIGINT; a terminal's program does not.
     proc = subprocess.Popen([sys.executable, str(root / "main.py"), *args], cwd=root, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert proc.stdout.readline().startswith("{")  # running, so the helper is there
         os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl+C: the whole group

@@ -45,7 +45,8 @@ step "size of dist/initviz: ${size_mb} MB (du -sm; target <= ${MAX_MB})"
 size_failure=""  # reported at the end, so the functional checks still run
 [ "$size_mb" -le "$MAX_MB" ] || size_failure="dist/initviz is ${size_mb} MB, over ${MAX_MB} MB"
 internal=dist/initviz/_internal
-for f in resources/icon.svg resources/icon-256.png resources/initviz.desktop LICENSE; do
+for f in resources/icon.svg resources/icon-256.png resources/initviz.desktop resources/data/mnist_5k.npz \
+  resources/data/NOTICE LICENSE; do
   [ -f "$internal/$f" ] || fail "the bundle lacks $f"
 done
 unwanted=$(find dist/initviz -path '*/tests/*' -o -name 'test_*.py' -o -name 'conftest.py' -o -name 'tkinter' \

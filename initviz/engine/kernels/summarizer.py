@@ -146,7 +146,7 @@ def merge_forward(parts, cols: int, z_spec: BinSpec, a_spec: BinSpec) -> dict:
 
 
 def _finish(codes: np.ndarray, spec: BinSpec, m: Moments) -> dict:
-    mean, std = m.mean_std(spec.lo)
+    mean, std = m.mean_std()
     return {
         "counts": codes[1 : spec.bins + 1].copy(),
         "underflow": int(codes[0]),

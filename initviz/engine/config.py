@@ -14,7 +14,7 @@ from typing import Any
 
 from .activations import ACTIVATIONS
 from .initializers import PARAMETERS, InitSpec
-from .parameters import ConfigError, check_choice, check_number
+from .parameters import ConfigError, check_choice, check_number, quoted
 
 INPUTS = ("normal", "uniform")
 BIASES = ("zeros", "constant", "normal")
@@ -28,13 +28,14 @@ MAX_SEED = 2**63 - 1
 
 
 def _int(name: str, value: Any, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) and not (
-        isinstance(value, numbers.Real) and float(value).is_integer()
-    ):
-        raise ConfigError(f"{name} must be a whole number from {low} to {high}, got {value!r}")
+    whole = isinstance(value, numbers.Integral) or isinstance(value, numbers.Real) and math.isfinite(value) and (
+        float(value).is_integer()
+    )
+    if isinstance(value, bool) or not whole:
+        raise ConfigError(f"{name} must be a whole number from {low} to {high}, got {quoted(value)}")
     value = int(value)
     if not low <= value <= high:
-        raise ConfigError(f"{name} must be from {low} to {high}, got {value}")
+        raise ConfigError(f"{name} must be from {low} to {high}, got {quoted(value)}")
     return value
 
 
@@ -92,7 +93,7 @@ class SimulationConfig:
         if isinstance(self.init, str):
             put("init", InitSpec(self.init))
         elif not isinstance(self.init, InitSpec):
-            raise ConfigError(f"init must be a scheme name or an InitSpec, got {self.init!r}")
+            raise ConfigError(f"init must be a scheme name or an InitSpec, got {quoted(self.init)}")
         check_choice("bias", self.bias, BIASES)
         put("bias_value", check_number("bias value", self.bias_value))
         put("bias_std", check_number("bias std", self.bias_std, low=0.0))
@@ -101,8 +102,8 @@ class SimulationConfig:
         if self.hist_range is not None:
             try:
                 lo, hi = (float(v) for v in self.hist_range)
-            except (TypeError, ValueError):
-                raise ConfigError(f"range must be two numbers LOW,HIGH; got {self.hist_range!r}") from None
+            except (TypeError, ValueError, OverflowError):
+                raise ConfigError(f"range must be two numbers LOW,HIGH; got {quoted(self.hist_range)}") from None
             if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
                 raise ConfigError(f"range must be two finite numbers with LOW < HIGH; got {lo:g},{hi:g}")
             if not 1e-30 <= hi - lo < math.inf:
@@ -111,7 +112,7 @@ class SimulationConfig:
         put("seed", _int("seed", self.seed, 0, MAX_SEED))
         check_choice("dtype", self.dtype, DTYPES)
         if not isinstance(self.gradients, bool):
-            raise ConfigError(f"gradients must be true or false, got {self.gradients!r}")
+            raise ConfigError(f"gradients must be true or false, got {quoted(self.gradients)}")
 
     def fans(self, layer: int) -> tuple[int, int]:
         """(fan_in, fan_out) of 1-based ``layer``."""
@@ -151,12 +152,12 @@ class SimulationConfig:
         known = {f.name for f in fields(cls)} | set(PARAMETERS)
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ConfigError(f"unknown configuration field {unknown[0]!r}; allowed: {', '.join(sorted(known))}")
+            raise ConfigError(f"unknown configuration field {quoted(unknown[0])}; allowed: {', '.join(sorted(known))}")
         data = dict(data)
         params = {name: data.pop(name) for name in PARAMETERS if name in data}
         name = data.pop("init", InitSpec.name)
         if not isinstance(name, str):
-            raise ConfigError(f"init must be a scheme name, got {name!r}")
+            raise ConfigError(f"init must be a scheme name, got {quoted(name)}")
         try:
             return cls(init=InitSpec(name, **params), **data)
         except TypeError as exc:  # e.g. a list where a number belongs, caught by no check

@@ -10,12 +10,29 @@ from __future__ import annotations
 
 import math
 import numbers
+import reprlib
 from dataclasses import dataclass
 from typing import Any
 
 
 class ConfigError(ValueError):
     """A configuration value is wrong; the message names the field and what is allowed."""
+
+
+#: Largest size of any number a user gives: its square, and the mean-field variances
+#: built from it, stay finite in float64.
+MAX_MAGNITUDE = 1e100
+#: Characters of a bad value quoted in a message (a file may hold megabytes in one value).
+QUOTE_CHARS = 40
+
+
+def quoted(value: Any) -> str:
+    """A short ``repr`` of ``value``: at most about QUOTE_CHARS characters, two levels
+    of nesting and a few items, however large or deep the value is."""
+    short = reprlib.Repr()
+    short.maxlevel, short.maxlist, short.maxtuple, short.maxdict = 2, 4, 4, 4
+    short.maxstring = short.maxlong = short.maxother = QUOTE_CHARS
+    return short.repr(value)
 
 
 def bounds_text(low: float | None, low_open: bool, high: float | None, high_open: bool) -> str:
@@ -38,12 +55,18 @@ def check_number(
     high: float | None = None,
     high_open: bool = False,
 ) -> float:
-    """``value`` as a finite float within the bounds; ConfigError naming ``subject`` otherwise."""
+    """``value`` as a finite float within the bounds and at most MAX_MAGNITUDE in size;
+    ConfigError naming ``subject`` otherwise."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ConfigError(f"{subject} must be a number, got {value!r}")
-    value = float(value)
+        raise ConfigError(f"{subject} must be a number, got {quoted(value)}")
+    try:
+        value = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        raise ConfigError(f"{subject} must be at most {MAX_MAGNITUDE:g} in size, got {quoted(value)}") from None
     if not math.isfinite(value):
         raise ConfigError(f"{subject} must be a finite number, got {value}")
+    if abs(value) > MAX_MAGNITUDE:
+        raise ConfigError(f"{subject} must be at most {MAX_MAGNITUDE:g} in size, got {value:g}")
     below = low is not None and (value <= low if low_open else value < low)
     above = high is not None and (value >= high if high_open else value > high)
     if below or above:
@@ -54,7 +77,7 @@ def check_number(
 def check_choice(subject: str, value: Any, allowed: tuple[str, ...]) -> str:
     """``value`` when it is one of ``allowed``; ConfigError listing them otherwise."""
     if not isinstance(value, str) or value not in allowed:
-        raise ConfigError(f"{subject} must be one of {', '.join(allowed)}; got {value!r}")
+        raise ConfigError(f"{subject} must be one of {', '.join(allowed)}; got {quoted(value)}")
     return value
 
 

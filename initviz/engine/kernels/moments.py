@@ -23,6 +23,9 @@ import numpy as np
 
 from .bins import BinSpec
 
+#: float64 blocks whose deviations reach beyond 1 / EXTREME or stay below EXTREME are
+#: scaled by a power of two first: their squares would overflow or flush to zero.
+EXTREME = 2.0**-400
 #: A block's M2 = sum(v^2) - n mean^2 is recomputed about its mean when sum(v^2)
 #: exceeds this multiple of M2 (float64 then keeps ~12 significant digits).
 CANCELLATION = 1e4
@@ -41,7 +44,12 @@ _ONES32.flags.writeable = False
 @dataclass
 class Moments:
     """Count, mean, M2 (sum of squared deviations), min, max and non-finite count of
-    finite values; merging follows Chan, Golub & LeVeque 1979."""
+    finite values; merging follows Chan, Golub & LeVeque 1979.
+
+    The sum of squares of finite float64 values can overflow (|x| near 1e200) or vanish
+    (near 1e-200), so M2 is held as ``m2 * 4**exp``: ``exp`` is 0 for ordinary data and
+    the exponent of the values' size for extreme ones (``moments64``).
+    """
 
     count: int = 0
     mean: float = 0.0
@@ -49,13 +57,18 @@ class Moments:
     min: float = math.inf
     max: float = -math.inf
     nonfinite: int = 0
+    exp: int = 0
 
     def merge(self, other: Moments) -> None:
         n = self.count + other.count
         if other.count:
-            delta = other.mean - self.mean
-            self.mean += delta * other.count / n
-            self.m2 += other.m2 + delta * delta * self.count * other.count / n
+            e = max(self.exp, other.exp) if self.count else other.exp
+            # In units of 2**e (exact: powers of two), so that neither delta nor its square overflows.
+            delta = math.ldexp(other.mean, -e) - math.ldexp(self.mean, -e)
+            self.mean += math.ldexp(delta * other.count / n, e)
+            own, theirs = math.ldexp(self.m2, 2 * (self.exp - e)), math.ldexp(other.m2, 2 * (other.exp - e))
+            self.m2 = own + (theirs + delta * delta * self.count * other.count / n)
+            self.exp = e
             self.min = min(self.min, other.min)
             self.max = max(self.max, other.max)
         self.count = n
@@ -65,7 +78,7 @@ class Moments:
         """Mean and population std (ddof 0) of the finite values."""
         if self.count == 0:
             return math.nan, math.nan
-        return self.mean, math.sqrt(max(self.m2, 0.0) / self.count)
+        return self.mean, math.ldexp(math.sqrt(max(self.m2, 0.0) / self.count), self.exp)
 
 
 def moments_and_index(flat: np.ndarray, v: np.ndarray, spec: BinSpec, lo: float, hi: float) -> Moments:
@@ -122,8 +135,13 @@ def moments64(flat: np.ndarray, v: np.ndarray, lo: float, hi: float) -> Moments:
         np.copyto(v, flat, casting="safe")
     else:
         np.subtract(flat, c, out=v, dtype=np.float64)
+    reach = max(hi - c, c - lo)
+    exp = 0
+    if reach > 0 and not EXTREME < reach < 1 / EXTREME:
+        exp = math.frexp(reach)[1]  # v / 2**exp lies within [-1, 1]: its squares are safe
+        np.ldexp(v, -exp, out=v)
     mean, m2 = _mean_m2(v)
-    return Moments(count=n, mean=c + mean, m2=m2, min=lo, max=hi)
+    return Moments(count=n, mean=c + math.ldexp(mean, exp), m2=m2, min=lo, max=hi, exp=exp)
 
 
 def _mean_m2(v: np.ndarray) -> tuple[float, float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Sequence
 
@@ -155,24 +156,48 @@ def run_simulate(args: argparse.Namespace, out=None) -> int:
     return 0
 
 
+def _output_failed(exc: OSError) -> int:
+    """One line for an output that cannot be written (a full disk, /dev/full); exit 1.
+    Standard output then goes nowhere, so that the interpreter's last flush stays quiet."""
+    try:
+        print(f"initviz: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    except OSError:
+        pass
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python main.py``: ``simulate`` headless, anything else the window."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] != "simulate":
-        from .ui.app import main as app_main  # Qt is imported only here
+    try:
+        if not argv or argv[0] != "simulate":
+            from .ui.app import main as app_main  # Qt is imported only here
 
-        return app_main(argv)
+            return app_main(argv)
+        return _simulate_command(argv)
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+    except OSError as exc:
+        return _output_failed(exc)
+
+
+def _simulate_command(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return run_simulate(args)
+        status = run_simulate(args)
+        sys.stdout.flush()  # a full disk shows here, not at exit
+        return status
     except (UsageError, ConfigError) as exc:
         print(f"initviz simulate: error: {exc}", file=sys.stderr)
         return 2
     except MemoryRefused as exc:
         print(f"initviz simulate: refused: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # e.g. piped into head
-        return 0
     except KeyboardInterrupt:
         return 130
 

@@ -142,7 +142,7 @@ def main(argv: Sequence[str]) -> int:
     if args.self_test:
         if not has_display():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        return self_test(t0)
+        return self_test(t0, args.config)
     if not has_display():
         print("initviz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot "
               "open; start it from a desktop session, or use `render`, `simulate` or `--self-test` headless.",
@@ -171,7 +171,7 @@ def run_window(args) -> int:
         try:
             window.panel.set_config(load_config(args.config))
         except ConfigError as exc:
-            window.show_message(window.tr("This configuration cannot be used: {0}").format(exc))
+            window.show_message(window.tr("This configuration cannot be used: {0}").format(exc), sticky=True)
         window.rerun()
     else:
         window.rerun()
@@ -224,8 +224,10 @@ def render(key: str, out: str, size: tuple[int, int], theme_name: str = "light",
     return 0
 
 
-def self_test(t0: float) -> int:
-    """Open the window, run the default preset, check every layer was drawn; one JSON line."""
+def self_test(t0: float, config_path: str | None = None) -> int:
+    """Open the window, run the default preset, check every layer was drawn; one JSON line.
+    With ``config_path``, a configuration that cannot be used is reported as
+    ``config_error`` (and whether its message is still shown after the run)."""
     app = _application([])
     import numpy as np
     from PySide6.QtCore import QEventLoop, QTimer
@@ -241,6 +243,15 @@ def self_test(t0: float) -> int:
         QTimer.singleShot(SELF_TEST_TIMEOUT_S * 1000, loop.quit)
         window.area.set_view("book")
         window.load_preset(PRESETS_BY_KEY[SELF_TEST_PRESET])  # computes while the window shows
+        if config_path is not None:
+            from ..engine import ConfigError
+            from .export import load_config
+
+            try:
+                load_config(config_path)
+            except ConfigError as exc:
+                report["config_error"] = str(exc)
+                window.show_message(window.tr("This configuration cannot be used: {0}").format(exc), sticky=True)
         window.show()
         app.processEvents()
         report["window_shown_s"] = round(time.perf_counter() - t0, 3)
@@ -264,6 +275,8 @@ def self_test(t0: float) -> int:
                     problems.append("the drawn histograms differ from the engine's counts")
                 elif not (drawn.sum(axis=1) > 0).all():
                     problems.append("a layer's histogram is empty")
+        if "config_error" in report:
+            report["config_error_shown"] = window.banner.isVisible()
         report["platform"] = app.platformName()
         window.close()
     if problems:

@@ -8,6 +8,7 @@ Redraws are batched by a timer, control changes debounced by another.
 from __future__ import annotations
 
 import gc
+import html
 import sys
 import time
 
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._clock = QTimer(self, interval=200)
         self._clock.timeout.connect(self._tick)
         self.panel.changed.connect(self._debounce.start)
+        self.panel.changed.connect(self.dismiss_message)
         r = self.runner
         r.run_started.connect(self._on_started)
         r.forward_layer.connect(self._on_result)
@@ -102,7 +104,11 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.banner.linkActivated.connect(self.dismiss_message)
+        self._banner_sticky = False
         right = QWidget()
         col = QVBoxLayout(right)
         col.setContentsMargins(4, 4, 4, 0)
@@ -234,7 +240,8 @@ class MainWindow(QMainWindow):
         if index == 0:  # the new run replaces the old one at the next redraw
             self.runs = self._next
             self.area.set_runs(self.runs, redraw=False)
-            self.banner.setVisible(False)
+            if not self._banner_sticky:
+                self.banner.setVisible(False)
         self._schedule_draw()
 
     def _on_result(self, index: int, result) -> None:
@@ -265,8 +272,7 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, message: str) -> None:
         self.reason.setText(self.tr("Failed"))
-        self.banner.setText(self.tr("The simulation failed: {0}").format(message))
-        self.banner.setVisible(True)
+        self.show_message(self.tr("The simulation failed: {0}").format(message))
 
     def _on_done(self) -> None:
         self._clock.stop()
@@ -341,11 +347,17 @@ class MainWindow(QMainWindow):
         except (OSError, ConfigError) as exc:
             self.show_message(str(exc))
 
-    def show_message(self, text: str) -> None:
-        """A non-blocking message in the window (and the status bar)."""
-        self.banner.setText(text)
+    def show_message(self, text: str, sticky: bool = False) -> None:
+        """A non-blocking message in the window (and the status bar). A ``sticky`` one
+        outlives the next run: it stays until dismissed or a control changes."""
+        self.banner.setText(f"{html.escape(text)} &nbsp;<a href='dismiss'>{html.escape(self.tr('Dismiss'))}</a>")
         self.banner.setVisible(True)
+        self._banner_sticky = sticky
         self.status.showMessage(text, 8000)
+
+    def dismiss_message(self, *_args) -> None:
+        self._banner_sticky = False
+        self.banner.setVisible(False)
 
     # -- appearance, settings, close --------------------------------------------------
     def set_theme(self, key: str) -> None:
@@ -413,7 +425,8 @@ class MainWindow(QMainWindow):
         except ConfigError:
             if self.runs:
                 values["run/config"] = config_to_text(self.runs[0].config)
-        self.settings.save(values)
+        if not self.settings.save(values):  # at close: the terminal is where it can still be read
+            print(f"initviz: {self.tr('settings were not saved to {0}').format(self.settings.path)}", file=sys.stderr)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._debounce.stop()

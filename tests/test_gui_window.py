@@ -57,13 +57,13 @@ def test_a_large_run_goes_through_the_engine_process_intact(qtbot, window):
     preset = PRESETS_BY_KEY["cs231n_tanh_xavier"]  # 10 layers of 500: a "large" job
     run_to_end(qtbot, window, lambda: window.load_preset(preset))
     if os.name == "posix":
-        assert window.runner.in_process and window.runner._engine.ready
+        assert window.runner.in_process and window.runner.engine.ready
     np.testing.assert_array_equal(window.area.book.drawn_heights(0), engine_counts(preset.config))
     # and a small one after it, now that the process is ready
     small = PRESETS_BY_KEY["relu_xavier"]
     run_to_end(qtbot, window, lambda: window.load_preset(small))
     np.testing.assert_array_equal(window.area.book.drawn_heights(0), engine_counts(small.config))
-    engine = window.runner._engine
+    engine = window.runner.engine
     window.close()
     if engine is not None:
         assert engine.process.poll() is not None  # the child is gone

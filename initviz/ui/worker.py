@@ -43,6 +43,8 @@ POLL_S = 0.02
 LARGE_WORK = 1e9
 #: Seconds the engine process gets to quit on close before it is killed (mid-layer).
 STOP_WAIT_S = 0.3
+#: Milliseconds between two looks at whether an idle engine process has died.
+ENGINE_WATCH_MS = 1000
 #: Milliseconds after the runner is made before the engine process is started.
 ENGINE_START_DELAY_MS = 1500
 
@@ -130,6 +132,10 @@ class _EngineProcess:
         self.inbox.close()
 
 
+class EngineStopped(RuntimeError):
+    """The engine process died mid-run (killed, out of memory); a new one is started."""
+
+
 class _Worker(QObject):
     """Lives on the worker thread; ``run`` is invoked through a queued signal."""
 
@@ -169,6 +175,8 @@ class _Worker(QObject):
                 self._run_in_process(job)
             else:
                 self._run_here(job)
+        except EngineStopped as exc:  # said in the window; no traceback: nothing is wrong here
+            self.failed.emit(gen, str(exc))
         except Exception as exc:  # shown in the window; the thread stays alive
             traceback.print_exc()
             self.failed.emit(gen, f"{type(exc).__name__}: {exc}".splitlines()[0])
@@ -208,8 +216,12 @@ class _Worker(QObject):
                     continue
                 got_gen, kind, index, payload = engine.inbox.recv()
             except (EOFError, OSError):
-                self.engine = None  # later jobs run on this thread
-                raise RuntimeError("the engine process stopped unexpectedly") from None
+                engine.stop()  # reaped at once: no zombie
+                self.engine = _start_engine_process()  # for the next large run
+                raise EngineStopped(
+                    "the engine process stopped unexpectedly, so the run was interrupted; "
+                    "a new engine process is starting (press F5 to run again)"
+                ) from None
             if got_gen != gen:
                 continue
             if kind == "done":
@@ -254,7 +266,6 @@ class SimulationRunner(QObject):
         self.generation = 0
         self._job: Job | None = None
         self._busy = False
-        self._engine: _EngineProcess | None = None
         self._engine_tried = False
         self._thread = QThread()
         self._thread.setObjectName("initviz-simulation")
@@ -276,17 +287,33 @@ class SimulationRunner(QObject):
         # Started once start-up is over, so that it never competes with the first figure
         # (a large job starts it at once).
         QTimer.singleShot(ENGINE_START_DELAY_MS, self, self._ensure_engine)
+        self._watch = QTimer(self, interval=ENGINE_WATCH_MS)
+        self._watch.timeout.connect(self._replace_dead_engine)
+        self._watch.start()
+
+    @property
+    def engine(self) -> _EngineProcess | None:
+        """The engine's process, or None (jobs run on the worker thread)."""
+        return self._worker.engine
 
     @property
     def in_process(self) -> bool:
         """True when the engine process has been started (jobs go there once it is ready)."""
-        return self._engine is not None
+        return self._worker.engine is not None
 
     def _ensure_engine(self) -> None:
         if not self._engine_tried and not self._worker.stopping:
             self._engine_tried = True
-            self._engine = _start_engine_process()
-            self._worker.engine = self._engine  # read by the worker at its next job
+            self._worker.engine = _start_engine_process()  # read by the worker at its next job
+
+    def _replace_dead_engine(self) -> None:
+        """An engine process that died between runs is reaped at once (no zombie) and a
+        new one started. During a job the worker does it (the job's messages say how)."""
+        engine = self._worker.engine
+        if self._busy or engine is None or self._worker.stopping or engine.alive:
+            return
+        engine.stop()
+        self._worker.engine = _start_engine_process()
 
     def _current(self, generation: int) -> bool:
         return generation == self.generation
@@ -362,8 +389,8 @@ class SimulationRunner(QObject):
         if self._thread.isRunning():
             self._thread.quit()
             self._thread.wait()
-        engine, self._engine = self._engine, None
-        self._worker.engine = None
+        self._watch.stop()
+        engine, self._worker.engine = self._worker.engine, None
         if engine is not None:
             engine.stop()
         self._busy = False

@@ -142,11 +142,13 @@ def main(argv: Sequence[str]) -> int:
     if args.self_test:
         if not has_display():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        return self_test(t0, args.config)
+        return _libraries_missing() or self_test(t0, args.config)
     if not has_display():
         print("initviz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot "
               "open; start it from a desktop session, or use `render`, `simulate` or `--self-test` headless.",
               file=sys.stderr)
+        return 1
+    if _libraries_missing():
         return 1
     stale = unreachable_display()
     if stale:
@@ -155,6 +157,18 @@ def main(argv: Sequence[str]) -> int:
               file=sys.stderr)
         return 1
     return run_window(args)
+
+
+def _libraries_missing() -> int:
+    """1 (after one line naming them) when Qt's X11 plugin would abort for missing system
+    libraries; 0 when there is nothing to say."""
+    from .system_libraries import missing, missing_message, uses_xcb
+
+    names = missing() if uses_xcb() else []
+    if names:
+        print(missing_message(names), file=sys.stderr)
+        return 1
+    return 0
 
 
 def run_window(args) -> int:

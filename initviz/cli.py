@@ -78,6 +78,9 @@ def add_simulation_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--bias-std", type=float, default=0.0, help="biases ~ N(0, bias_std^2); 0: no bias")
     p.add_argument("--input", choices=list(INPUTS), default="normal")
     p.add_argument("--gradients", action="store_true", help="also run the backward pass")
+    p.add_argument("--correlation", type=float, default=None, metavar="C0",
+                   help="feed pairs of inputs with correlation C0 (-1 to 1) and report every layer's measured "
+                        "and predicted correlation")
 
 
 def config_from_args(args: argparse.Namespace) -> SimulationConfig:
@@ -98,6 +101,7 @@ def config_from_args(args: argparse.Namespace) -> SimulationConfig:
         seed=args.seed,
         dtype=args.dtype,
         gradients=args.gradients,
+        correlation=args.correlation,
     )
 
 
@@ -118,15 +122,19 @@ def _fmt(x: float | None) -> str:
     return f"{x:.4g}"
 
 
-def _table_row(r) -> str:
+def _table_row(r, pairs: bool = False) -> str:
     if r.pass_name == "forward":
         extra = f"{r.saturated:9.3f} {r.dead:6.3f} {r.distinct_units:8d}"
     else:
         extra = f"{'-':>9} {'-':>6} {'-':>8}"
-    return (
+    row = (
         f"{r.pass_name:<8} {r.layer:5d} {_fmt(r.mean):>10} {_fmt(r.std):>10} "
         f"{_fmt(r.predicted_std):>10} {_fmt(r.min):>10} {_fmt(r.max):>10} {extra} {r.nonfinite:9d}"
     )
+    if pairs:  # the pairs' correlation, measured and predicted (forward rows only)
+        measured, predicted = (r.correlation, r.predicted_correlation) if r.pass_name == "forward" else (None, None)
+        row += f" {_fmt(measured):>11} {_fmt(predicted):>11}"
+    return row
 
 
 def run_simulate(args: argparse.Namespace, out=None) -> int:
@@ -136,7 +144,8 @@ def run_simulate(args: argparse.Namespace, out=None) -> int:
     if not args.json:
         print(
             f"{'pass':<8} {'layer':>5} {'mean':>10} {'std':>10} {'predicted':>10} {'min':>10} "
-            f"{'max':>10} {'saturated':>9} {'dead':>6} {'distinct':>8} {'nonfinite':>9}",
+            f"{'max':>10} {'saturated':>9} {'dead':>6} {'distinct':>8} {'nonfinite':>9}"
+            + (f" {'correlation':>11} {'predicted':>11}" if config.correlation is not None else ""),
             file=out,
         )
     for result in results:
@@ -151,7 +160,7 @@ def run_simulate(args: argparse.Namespace, out=None) -> int:
         elif args.json:
             print(json.dumps(result.to_json(), allow_nan=False), file=out)
         else:
-            print(_table_row(result), file=out)
+            print(_table_row(result, config.correlation is not None), file=out)
         out.flush()
     return 0
 

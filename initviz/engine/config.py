@@ -47,7 +47,9 @@ class SimulationConfig:
     construction it is always a tuple of ``depth`` ints and ``features`` is resolved
     (it defaults to the first layer's width). ``init`` is an ``InitSpec``; a scheme
     name is taken as that scheme with default parameters. ``hist_range`` None means
-    automatic (see ``initviz.engine.edges``).
+    automatic (see ``initviz.engine.edges``). ``correlation`` c0, when set, makes the
+    batch's rows pairs of inputs with correlation c0, followed through depth
+    (``initviz.engine.correlation``).
     """
 
     samples: int = 1000
@@ -66,6 +68,7 @@ class SimulationConfig:
     seed: int = 0
     dtype: str = "float32"
     gradients: bool = False
+    correlation: float | None = None
 
     def __post_init__(self) -> None:
         put = lambda name, v: object.__setattr__(self, name, v)  # noqa: E731 (frozen)
@@ -113,6 +116,10 @@ class SimulationConfig:
         check_choice("dtype", self.dtype, DTYPES)
         if not isinstance(self.gradients, bool):
             raise ConfigError(f"gradients must be true or false, got {quoted(self.gradients)}")
+        if self.correlation is not None:
+            put("correlation", check_number("correlation", self.correlation, low=-1.0, high=1.0))
+            if self.samples < 2:
+                raise ConfigError(f"correlation needs pairs of inputs: samples must be 2 or more, got {self.samples}")
 
     def fans(self, layer: int) -> tuple[int, int]:
         """(fan_in, fan_out) of 1-based ``layer``."""
@@ -136,7 +143,7 @@ class SimulationConfig:
             if f.name == "init":
                 out["init"] = self.init.name
                 out.update((name, getattr(self.init, name)) for name in PARAMETERS)
-            else:
+            elif f.name != "correlation" or self.correlation is not None:  # files without it stay as they were
                 out[f.name] = getattr(self, f.name)
         out["width"] = self.width[0] if len(set(self.width)) == 1 else list(self.width)
         if self.hist_range is not None:

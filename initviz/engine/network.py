@@ -29,7 +29,8 @@ def stream(seed: int, *key: int) -> np.random.Generator:
 
 
 def input_batch(config: SimulationConfig) -> np.ndarray:
-    """The (samples, features) input: N(0, 1), or U(-1, 1) for ``input='uniform'``."""
+    """The (samples, features) input: N(0, 1), or U(-1, 1) for ``input='uniform'``; with
+    ``correlation`` set, its rows in pairs of that correlation (``pair_inputs``)."""
     rng = stream(config.seed, 0)
     shape = (config.samples, config.features)
     dtype = np.dtype(config.dtype)
@@ -37,8 +38,21 @@ def input_batch(config: SimulationConfig) -> np.ndarray:
         x = rng.random(shape, dtype=dtype)
         x *= 2
         x -= 1
-        return x
-    return rng.standard_normal(shape, dtype=dtype)
+    else:
+        x = rng.standard_normal(shape, dtype=dtype)
+    if config.correlation is not None:
+        pair_inputs(x, config.correlation)
+    return x
+
+
+def pair_inputs(x: np.ndarray, c0: float) -> None:
+    """Give each pair of rows (2k, 2k + 1) of ``x`` correlation c0, in place: the odd row
+    becomes c0 x_a + sqrt(1 - c0^2) x_b, which keeps its second moment (an odd last row
+    stays as it is)."""
+    pairs = x.shape[0] // 2
+    a, b = x[0:2 * pairs:2], x[1:2 * pairs:2]
+    b *= x.dtype.type(math.sqrt(max(1.0 - c0 * c0, 0.0)))
+    b += x.dtype.type(c0) * a
 
 
 def input_second_moment(config: SimulationConfig) -> float:

@@ -83,7 +83,11 @@ class Histogram:
 
 @dataclass(frozen=True)
 class ForwardLayer:
-    """One layer of the forward pass: its activations a = phi(z) and pre-activations z."""
+    """One layer of the forward pass: its activations a = phi(z) and pre-activations z.
+
+    ``correlation`` and ``predicted_correlation`` are set only in runs with pairs of
+    correlated inputs (``SimulationConfig.correlation``; NaN: not defined at this layer).
+    """
 
     layer: int
     units: int
@@ -103,6 +107,8 @@ class ForwardLayer:
     predicted_pre_std: float | None
     snapshot: np.ndarray
     seconds: float
+    correlation: float | None = None
+    predicted_correlation: float | None = None
 
     pass_name = "forward"
 
@@ -120,8 +126,16 @@ class ForwardLayer:
             "pre_std": _num(self.pre_std),
             **_histogram_json(self.preactivations, "pre_"),
             "predicted_pre_std": _num(self.predicted_pre_std),
+            **self._correlation_json(),
             "seconds": self.seconds,
         }
+
+    def _correlation_json(self) -> dict[str, Any]:
+        """The pair correlation's keys, only in runs that measure it (other runs' lines keep
+        their keys)."""
+        if self.correlation is None:
+            return {}
+        return {"correlation": _num(self.correlation), "predicted_correlation": _num(self.predicted_correlation)}
 
 
 @dataclass(frozen=True)

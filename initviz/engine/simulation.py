@@ -26,6 +26,7 @@ from . import helper_process
 from .activations import Activation
 from .backward import backward
 from .config import SimulationConfig
+from .correlation import PairCorrelations
 from .edges import plan_edges
 from .execution import HELPER_CHOICES, InlineExecution, LayerWork
 from .kernels import distinct_units
@@ -92,13 +93,15 @@ def _open_execution(net: Network, setup: _ForwardSetup, helper: str):
 class _ForwardSetup:
     """What the forward pass starts from, made once per run: the saturation
     intervals, the fingerprint weights of the distinct-unit check, the activation
-    applied into a buffer, whether it is ReLU, and the predicted histograms."""
+    applied into a buffer, whether it is ReLU, the predicted histograms and, with
+    pairs of correlated inputs, their correlation's tracker."""
 
     saturation: tuple
     fingerprint: np.ndarray
     activate: Callable[[np.ndarray, np.ndarray], None]
     relu: bool
     predicted: PredictedCounts
+    pairs: PairCorrelations | None
 
     @classmethod
     def of(cls, config: SimulationConfig, net: Network, preds) -> _ForwardSetup:
@@ -108,6 +111,7 @@ class _ForwardSetup:
             activate=_activate_into(net),
             relu=net.activation.name == "relu",
             predicted=PredictedCounts(net, preds),
+            pairs=None if config.correlation is None else PairCorrelations(config, net, preds),
         )
 
 
@@ -130,7 +134,8 @@ def _forward(config: SimulationConfig, net: Network, preds, setup: _ForwardSetup
             apply = False
         s = execution.statistics(layer, LayerWork(shape, plan.pre, plan.act, setup.saturation, setup.relu, apply))
         pred = layer_prediction(preds, layer)
-        result = _forward_result(layer, a, s, plan, pred, setup.predicted.get(layer, plan), t0)
+        pair = None if setup.pairs is None else setup.pairs.layer(layer, z)
+        result = _forward_result(layer, a, s, plan, pred, setup.predicted.get(layer, plan), t0, pair)
         x = a
         count.n += 1
         yield result
@@ -169,7 +174,7 @@ def _saturation_intervals(activation: Activation, parameter: float) -> tuple[tup
     return activation.saturation_intervals(parameter)
 
 
-def _forward_result(layer, a, s, plan, pred, predicted, t0) -> ForwardLayer:
+def _forward_result(layer, a, s, plan, pred, predicted, t0, pair=None) -> ForwardLayer:
     n = a.size
     act, pre = s["a"], s["z"]
     probs_act, probs_pre = predicted
@@ -198,4 +203,6 @@ def _forward_result(layer, a, s, plan, pred, predicted, t0) -> ForwardLayer:
         predicted_pre_std=None if pred is None else math.sqrt(pred.q),
         snapshot=frozen_array(a[:SNAPSHOT, :SNAPSHOT], np.float32),
         seconds=time.perf_counter() - t0,
+        correlation=None if pair is None else pair[0],
+        predicted_correlation=None if pair is None else pair[1],
     )

@@ -273,7 +273,8 @@ class ControlPanel(QWidget):
 
     def _kept(self, bias_std: float) -> dict:
         """What a loaded configuration holds that the controls cannot show, kept while the
-        controls still show it: a width per layer, a constant bias, a seed above 2^31."""
+        controls still show it: a width per layer, a constant bias, a seed above 2^31,
+        pairs of correlated inputs (the phase view asks for them)."""
         base = self._base
         out = {"width": self.width.value(), "seed": self.seed.value(),
                "bias": "normal" if bias_std > 0 else "zeros"}
@@ -283,6 +284,8 @@ class ControlPanel(QWidget):
             out["seed"] = base.seed
         if base.bias == "constant" and bias_std == 0:
             out.update(bias="constant", bias_value=base.bias_value)
+        if base.correlation is not None and self.samples.value() >= 2:
+            out["correlation"] = base.correlation
         return out
 
     def set_config(self, config: SimulationConfig) -> None:

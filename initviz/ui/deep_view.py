@@ -5,7 +5,9 @@
 - std versus depth on a log axis, measured (solid) and mean-field predicted (dashed),
   for every run of a comparison;
 - saturated and dead fractions versus depth on a log axis;
-- the histogram of one layer, large: click the heat map (or a curve) to choose it.
+- the histogram of one layer, large: click the heat map (or a curve) to choose it;
+- with pairs of correlated inputs, their correlation versus depth (``CorrelationPlot``),
+  in a row of its own under the others.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
+from .correlation_plot import CorrelationPlot
 from .i18n import tr
 from .plotting import (
     Label,
@@ -108,6 +111,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.std_plot.addItem(self.std_marker, ignoreBounds=True)
         self.frac_marker = pg.InfiniteLine(angle=90, movable=False)
         self.frac_plot.addItem(self.frac_marker, ignoreBounds=True)
+        self.correlation = CorrelationPlot(theme)  # in the layout only while a run measures it
         for plot in (self.heat, self.large, self.std_plot, self.frac_plot):
             plot.enableAutoRange(False)
             plot.setMouseEnabled(x=False, y=False)
@@ -143,6 +147,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             measured.setPen(line_pen(color))
             predicted.setPen(line_pen(color if i else theme.prediction, dashed=True))
             self._ranges.pop(("pred pen", i), None)
+        self.correlation.set_theme(theme)
         self.sat_curve.setPen(line_pen(PURPLE))
         self.dead_curve.setPen(line_pen(GREEN, dashed=True))
         for legend in (self.std_plot.legend, self.frac_plot.legend):
@@ -211,6 +216,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             lambda: self._draw_large(run),
             lambda: (self._draw_std(), self.std_marker.setValue(self.selected)),
             lambda: (self._draw_fractions(run), self.frac_marker.setValue(self.selected)),
+            self._draw_correlation,
         ]
         self._next_stage()
 
@@ -335,6 +341,17 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self._set_range(self.frac_plot, "y", float(np.log10(FRACTION_FLOOR)), 0.0)
         self._set_range(self.frac_plot, "x", 0.5, run.depth + 0.5)
         self._layer_ticks(self.frac_plot, run.depth)
+
+    def _draw_correlation(self) -> None:
+        """Show the correlation row while a run measures it, and draw it."""
+        plot = self.correlation.plot
+        wanted = CorrelationPlot.wanted(self.runs)
+        if wanted and plot.scene() is None:
+            self.addItem(plot, row=2, col=0, colspan=2)
+        elif not wanted and plot.scene() is not None:
+            self.removeItem(plot)
+        if wanted:
+            self.correlation.draw(self.runs)
 
     def _draw_large(self, run: RunData) -> None:
         s = run.series[self.quantity]

@@ -85,6 +85,9 @@ class RunData:
         self.distinct_units = np.zeros(depth, dtype=np.int64)
         self.units = np.asarray(config.width, dtype=np.int64)
         self.snapshots: dict[int, np.ndarray] = {}
+        # pairs of correlated inputs (``SimulationConfig.correlation``): per layer, NaN until filed
+        self.correlation = np.full(depth, np.nan)
+        self.predicted_correlation = np.full(depth, np.nan)
         self.summary: RunSummary | None = None
         self.forward_done = 0
         self.backward_done = 0
@@ -120,6 +123,10 @@ class RunData:
         )
         self.distinct_units[r.layer - 1] = r.distinct_units
         self.snapshots[r.layer] = r.snapshot
+        if r.correlation is not None:
+            self.correlation[r.layer - 1] = r.correlation
+            self.predicted_correlation[r.layer - 1] = np.nan if r.predicted_correlation is None else \
+                r.predicted_correlation
         self.forward_done += 1
 
     def _add_backward(self, r: BackwardLayer) -> None:

@@ -19,18 +19,6 @@ CAP_MS = 120_000  # a hang fails; nothing is timed
 LARGE = PRESETS_BY_KEY["cs231n_tanh_xavier"]  # 10 layers of 500: runs in the engine's process
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    from initviz.ui.main_window import MainWindow
-    from initviz.ui.settings import Settings
-
-    w = MainWindow(Settings(tmp_path / "settings"))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-
-
 def counts(config: SimulationConfig) -> np.ndarray:
     return np.array([r.activations.counts for r in simulate(config) if isinstance(r, ForwardLayer)])
 

@@ -22,7 +22,8 @@ VERIFY_COLUMNS = 16
 
 
 def distinct_units(
-    a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: np.ndarray, unit_max: np.ndarray | None = None
+    a: np.ndarray, fingerprint: np.ndarray, peak: float, alive: np.ndarray, unit_max: np.ndarray | None = None,
+    tol: float | None = None,
 ) -> int:
     """Units whose outputs differ over the batch (1 for constant weights).
 
@@ -32,7 +33,8 @@ def distinct_units(
     within rounding, units are grouped greedily, column against column, so two units
     count as one only when every sample's output agrees to float rounding: |a_j - a_i|
     <= tol (|a_i| + peak), tol 1e-6 for float32 and 1e-12 for float64, ``peak`` the
-    largest |output|. Every unit counts when the projections or ``peak`` are not finite.
+    largest |output|; a caller may pass a wider ``tol``. Every unit counts when the
+    projections or ``peak`` are not finite.
 
     ``unit_max`` (each unit's largest output, from the statistics) skips comparisons
     bound to fail: outputs that agree within tol * (|ref| + peak) everywhere have maxima
@@ -44,10 +46,13 @@ def distinct_units(
     distinct = 1 if live.size < a.shape[1] else 0
     if live.size == 0:
         return distinct
-    tol = 1e-6 if a.dtype == np.float32 else 1e-12
     # Candidates are looser than the verification: the float32 projection's own
     # rounding must never split units that verify as equal.
     near = 1e-5 if a.dtype == np.float32 else 1e-12
+    if tol is None:
+        tol = 1e-6 if a.dtype == np.float32 else 1e-12
+    else:  # a caller's wider tolerance (a trained network's accumulated rounding) widens the candidates too
+        near = max(near, 100 * tol)
     order = live[np.argsort(fingerprint[live], kind="stable")]
     fp = fingerprint[order]
     scale = float(np.max(np.abs(fp)))

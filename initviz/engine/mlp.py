@@ -1,0 +1,126 @@
+"""A multilayer perceptron in NumPy: forward pass, softmax cross-entropy and back-propagation.
+
+Layer k computes z_k = a_(k-1) W_k + b_k; hidden layers then a_k = phi(z_k); the last
+layer's z are the logits. The loss of a batch of n samples with labels t is the mean
+softmax cross-entropy L = (1/n) sum_i [log sum_c exp(z_ic) - z_(i, t_i)], computed as
+log-sum-exp shifted by the row's maximum so that it never overflows. Its gradients, by
+the chain rule (Rumelhart, Hinton & Williams 1986):
+
+  dL/dz_out = (softmax(z_out) - onehot(t)) / n
+  dL/dW_k = a_(k-1)^T dL/dz_k,   dL/db_k = sum over the batch of dL/dz_k
+  dL/da_(k-1) = dL/dz_k W_k^T,   dL/dz_(k-1) = dL/da_(k-1) * phi'(z_(k-1))
+
+The hot path works in buffers kept per batch size, so an iteration allocates next to
+nothing; ``tests/test_training.py`` checks the gradients against finite differences.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .activations import Activation
+
+
+def cross_entropy(logits: np.ndarray, labels: np.ndarray) -> float:
+    """Mean softmax cross-entropy of ``logits`` (n, classes) against integer ``labels``."""
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    lse = np.log(np.exp(shifted).sum(axis=1))
+    return float(np.mean(lse - shifted[np.arange(len(labels)), labels], dtype=np.float64))
+
+
+class _Buffers:
+    """Pre-activations, activations and back-propagated gradients for one batch size."""
+
+    def __init__(self, rows: int, sizes: tuple[int, ...], dtype) -> None:
+        self.z = [np.empty((rows, n), dtype) for n in sizes[1:]]
+        self.a = [np.empty((rows, n), dtype) for n in sizes[1:-1]]
+        self.g = [np.empty((rows, n), dtype) for n in sizes[1:-1]]
+        self.rows = np.arange(rows)
+
+
+class Mlp:
+    """Weights ``weights[k]`` (fan_in, fan_out) and biases ``biases[k]`` of every layer, the
+    last one the output layer; ``activation`` (with ``parameter``) in the hidden layers."""
+
+    def __init__(self, weights: list[np.ndarray], biases: list[np.ndarray], activation: Activation,
+                 parameter: float) -> None:
+        self.weights = weights
+        self.biases = biases
+        self.activation = activation
+        self.parameter = parameter
+        self.sizes = (weights[0].shape[0], *(w.shape[1] for w in weights))
+        self.dtype = weights[0].dtype
+        self.relu = activation.name == "relu"
+        self.grad_w = [np.empty_like(w) for w in weights]
+        self.grad_b = [np.empty_like(b) for b in biases]
+        self._buffers: dict[int, _Buffers] = {}
+
+    @property
+    def params(self) -> list[np.ndarray]:
+        """Every parameter, W_1, b_1, W_2, b_2, ...: the optimizer's list."""
+        return [p for wb in zip(self.weights, self.biases) for p in wb]
+
+    @property
+    def grads(self) -> list[np.ndarray]:
+        """The gradients of the last ``gradients`` call, in ``params``' order."""
+        return [g for wb in zip(self.grad_w, self.grad_b) for g in wb]
+
+    def buffers(self, rows: int) -> _Buffers:
+        if rows not in self._buffers:
+            self._buffers[rows] = _Buffers(rows, self.sizes, self.dtype)
+        return self._buffers[rows]
+
+    def forward(self, x: np.ndarray, buffers: _Buffers | None = None) -> np.ndarray:
+        """The logits of ``x``; every z and a stay in ``buffers`` (made for x's rows if None)."""
+        buf = buffers or self.buffers(len(x))
+        a = x
+        last = len(self.weights) - 1
+        for k, (w, b) in enumerate(zip(self.weights, self.biases)):
+            z = np.matmul(a, w, out=buf.z[k])
+            z += b
+            if k == last:
+                return z
+            if self.relu:
+                a = np.maximum(z, 0, out=buf.a[k])
+            else:
+                a = buf.a[k]
+                a[...] = self.activation.forward(z, self.parameter)
+        raise AssertionError("unreachable")
+
+    def output_gradient(self, logits: np.ndarray, labels: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """dL/dz_out = (softmax(z) - onehot(t)) / n, in place of ``logits``."""
+        logits -= logits.max(axis=1, keepdims=True)
+        np.exp(logits, out=logits)
+        logits /= logits.sum(axis=1, keepdims=True)
+        logits[rows, labels] -= 1
+        logits *= self.dtype.type(1.0 / len(labels))
+        return logits
+
+    def gradients(self, x: np.ndarray, labels: np.ndarray, buffers: _Buffers | None = None,
+                  keep_hidden: bool = False) -> np.ndarray:
+        """Back-propagate the loss of (x, labels) into ``grad_w`` and ``grad_b``; returns the
+        logits' gradient. With ``keep_hidden``, ``buffers.g[k]`` keeps dL/da of hidden layer k
+        (else it is overwritten by dL/dz)."""
+        buf = buffers or self.buffers(len(x))
+        g = self.output_gradient(self.forward(x, buf), labels, buf.rows[: len(labels)])
+        top = g
+        for k in range(len(self.weights) - 1, -1, -1):
+            a_prev = x if k == 0 else buf.a[k - 1]
+            np.matmul(a_prev.T, g, out=self.grad_w[k])
+            g.sum(axis=0, out=self.grad_b[k])
+            if k == 0:
+                break
+            da = np.matmul(g, self.weights[k].T, out=buf.g[k - 1])
+            z = buf.z[k - 1]
+            if keep_hidden:
+                da = da.copy()
+            if self.relu:
+                np.multiply(da, z > 0, out=da)
+            else:
+                da *= self.activation.derivative(z, self.parameter)
+            g = da
+        return top
+
+    def loss(self, x: np.ndarray, labels: np.ndarray, buffers: _Buffers | None = None) -> float:
+        """The mean cross-entropy of (x, labels) with the current parameters."""
+        return cross_entropy(self.forward(x, buffers), labels)

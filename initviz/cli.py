@@ -181,9 +181,17 @@ def _output_failed(exc: OSError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``python main.py``: ``simulate`` headless, anything else the window."""
+    """Entry point of ``python main.py``: ``simulate`` and ``train`` headless, anything else the window."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv and argv[0] == "phase":  # the phase diagram, headless (initviz/cli_phase.py)
+            from .cli_phase import main as phase_main
+
+            return phase_main(argv[1:])
+        if argv and argv[0] == "train":  # headless training too (initviz/cli_train.py)
+            from .cli_train import main as train_main
+
+            return train_main(argv[1:])
         if not argv or argv[0] != "simulate":
             from .ui.app import main as app_main  # Qt is imported only here
 

@@ -291,13 +291,13 @@ def phase_grid(activation: Activation | str, sigma_w2, sigma_b2, parameter: floa
 
 def _critical_line(sw: np.ndarray, q: np.ndarray, chi: np.ndarray) -> np.ndarray:
     """Per row, the sigma_w2 where chi_1 first reaches 1 between two neighbours of finite
-    q* (interpolated linearly in log chi_1); NaN where it does not."""
+    q* (interpolated linearly between them: as fine as the grid); NaN where it does not."""
     out = np.full(q.shape[0], np.nan)
     ok = np.isfinite(q[:, :-1]) & np.isfinite(q[:, 1:])
     cross = ok & (chi[:, :-1] < 1.0) & (chi[:, 1:] >= 1.0)
     for row in np.flatnonzero(cross.any(axis=1)):
         j = int(np.argmax(cross[row]))
-        lo, hi = np.log(max(chi[row, j], 1e-300)), np.log(chi[row, j + 1])
-        t = -lo / (hi - lo) if hi > lo else 1.0
+        lo, hi = chi[row, j], chi[row, j + 1]
+        t = (1.0 - lo) / (hi - lo)
         out[row] = sw[j] + t * (sw[j + 1] - sw[j])
     return out

@@ -188,10 +188,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cli_phase import main as phase_main
 
             return phase_main(argv[1:])
-        if argv and argv[0] == "phase":  # the phase diagram, headless (initviz/cli_phase.py)
-            from .cli_phase import main as phase_main
-
-            return phase_main(argv[1:])
         if argv and argv[0] == "train":  # headless training too (initviz/cli_train.py)
             from .cli_train import main as train_main
 

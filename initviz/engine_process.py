@@ -16,7 +16,8 @@ stdout (its own stray prints go to stderr): the child first sends ``("ready",)``
 parent sends ``("run", generation, configs)``, ``("cancel", generation)`` or ``None``
 (quit); the child answers ``(generation, kind, index, payload)``, ``kind`` one of
 "started", "result", "refused", "failed", "done". Every job ends with exactly one
-"done". A cancel is noticed between layers (the engine calls ``is_set``).
+"done". A cancel is noticed between layers (the engine calls ``is_set``), or between
+iterations of a job of ``TrainingConfig`` runs, which train side by side.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class _Cancel:
 def serve(inbox: Connection, outbox: Connection) -> None:
     """Run jobs until told to quit or the parent is gone."""
     from .engine import MemoryRefused, RunSummary, simulate
+    from .engine.training_job import is_training_job
 
     outbox.send(("ready",))
     while True:
@@ -74,6 +76,10 @@ def serve(inbox: Connection, outbox: Connection) -> None:
             continue  # a late cancel of a job that has ended
         _, generation, configs = message
         cancel = _Cancel(inbox, generation)
+        if is_training_job(configs):  # runs side by side, in their own loop
+            if not _serve_training(outbox, generation, configs, cancel) or cancel.quit:
+                return
+            continue
         try:
             for index, config in enumerate(configs):
                 if cancel.is_set():
@@ -101,6 +107,23 @@ def serve(inbox: Connection, outbox: Connection) -> None:
         outbox.send((generation, "done", -1, None))
         if cancel.quit:
             return
+
+
+def _serve_training(outbox: Connection, generation: int, configs, cancel: _Cancel) -> bool:
+    """A job of training runs (``engine.training_job``), then its one "done"; False when
+    the parent is gone."""
+    from .engine.training_job import training_job
+
+    try:
+        for kind, index, payload in training_job(configs, cancel):
+            outbox.send((generation, kind, index, payload))
+    except (BrokenPipeError, EOFError, OSError):
+        return False
+    except Exception as exc:  # a bad data file, an oversized network: said in the window
+        traceback.print_exc()
+        outbox.send((generation, "failed", -1, f"{type(exc).__name__}: {exc}".splitlines()[0]))
+    outbox.send((generation, "done", -1, None))
+    return True
 
 
 def main() -> int:

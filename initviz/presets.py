@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engine import InitSpec, SimulationConfig
+from .engine import InitSpec, SimulationConfig, TrainingConfig
 
 #: The seed every preset uses, so that a lecture is repeatable figure for figure.
 PRESET_SEED = 20150206
@@ -31,6 +31,8 @@ class Preset:
     """A named experiment; ``compare`` is a second configuration shown beside it, if any.
 
     ``y_max`` caps the count axis of the side-by-side histograms (None: fit the tallest bar).
+    ``training``: the runs, (title, configuration), of a training comparison; such a preset
+    opens the Training view, and ``config`` is its first run's network for the controls.
     """
 
     key: str
@@ -40,6 +42,7 @@ class Preset:
     compare: SimulationConfig | None = None
     compare_title: str | None = None
     y_max: float | None = None
+    training: tuple[tuple[str, TrainingConfig], ...] = ()
 
 
 PRESETS: tuple[Preset, ...] = (
@@ -120,3 +123,44 @@ PRESETS: tuple[Preset, ...] = (
 
 PRESETS_BY_KEY = {p.key: p for p in PRESETS}
 
+
+
+def _book_training(init: InitSpec) -> TrainingConfig:
+    """The book's training comparison (``weight_init_compare.py``): 784-100-100-100-100-10,
+    ReLU, zero biases, SGD lr 0.01, minibatches of 128 with replacement, 2000 iterations."""
+    return TrainingConfig(activation="relu", init=init, depth=4, width=100, optimizer="sgd", lr=0.01, batch=128,
+                          iterations=2000, seed=PRESET_SEED)
+
+
+#: The network of the training presets as the control panel shows it (the data sets the inputs).
+_TRAINING_NET = dict(activation="relu", depth=4, width=100, features=784, bins=30, seed=PRESET_SEED)
+
+#: Training comparisons: they open the Training view (not in PRESETS, whose every
+#: configuration is a simulation of its own).
+TRAINING_PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "training_book",
+        "Training: std 0.01, Xavier and He",
+        "The book's comparison on MNIST: with std 0.01 the loss stays at ln 10 = 2.30 (chance) and nothing is "
+        "learned; Xavier and He learn, He fastest.",
+        SimulationConfig(init=InitSpec("normal", std=0.01), **_TRAINING_NET),
+        training=(
+            ("std 0.01", _book_training(InitSpec("normal", std=0.01))),
+            ("Xavier", _book_training(InitSpec("xavier"))),
+            ("He", _book_training(InitSpec("he"))),
+        ),
+    ),
+    Preset(
+        "training_equal_weights",
+        "Training: equal weights vs He",
+        "Every weight 0.01: every unit of a layer gets the same gradient, so the units stay identical through all "
+        "of training (1 distinct unit per layer). He's units are all different.",
+        SimulationConfig(init=InitSpec("constant", value=0.01), **_TRAINING_NET),
+        training=(
+            ("equal weights 0.01", _book_training(InitSpec("constant", value=0.01))),
+            ("He", _book_training(InitSpec("he"))),
+        ),
+    ),
+)
+
+TRAINING_PRESETS_BY_KEY = {p.key: p for p in TRAINING_PRESETS}

@@ -9,11 +9,11 @@ and ``BackwardLayer`` results, so the histogram views draw them unchanged.
 
 Edges are decided at the first record (iteration 0) and kept for the whole run, so a
 layer's histograms at two iterations can be compared bin for bin: pre-activations
-+-4 times the largest root-mean-square z over the layers; activations their natural
++-8 times the largest root-mean-square z over the layers; activations their natural
 range where bounded on both sides, ReLU the upper half of the pre-activations' range
-(one grid, as in a simulation), else from the lower bound (or -R) to R = 4 times the
-largest RMS activation; gradients +-4 times the largest std. Values that training
-later carries outside are counted as underflow and overflow.
+(one grid, as in a simulation), else from the lower bound (or -R) to R = 8 times the
+largest RMS activation; gradients +-4 times the largest std (they shrink as the loss
+falls). Values that training later carries outside are counted as underflow and overflow.
 """
 
 from __future__ import annotations
@@ -33,8 +33,12 @@ from .training_results import TrainingRecord
 
 #: Held-out samples whose layers are summarised (all of them count for the accuracy).
 PROBE = 1000
-#: Half-widths of the edges in root-mean-squares (or stds), as the simulation's edges.
-SPREAD = 4.0
+#: Half-widths of the edges in root-mean-squares at iteration 0: twice the simulation's 4
+#: for z and a, as training widens them (He's last layer doubles its spread over the
+#: book's 2000 iterations); the simulation's 4 standard deviations for gradients, which
+#: shrink as the loss falls.
+SPREAD = 8.0
+GRADIENT_SPREAD = 4.0
 MIN_HALF_WIDTH = 1e-30
 #: Corner of each layer's activations kept (the symmetry view's size).
 SNAPSHOT = 64
@@ -111,8 +115,8 @@ class Recorder:
             r = _half(SPREAD * max(_rms(a) for a in acts))
             lo = -r if activation.lower_bound is None else activation.lower_bound(parameter)
             act = BinSpec(lo, max(r, lo + MIN_HALF_WIDTH), bins)
-        r_g = _half(SPREAD * max(float(np.std(g, dtype=np.float64)) for g in das))
-        r_w = _half(SPREAD * max(float(np.std(w, dtype=np.float64)) for w in dws))
+        r_g = _half(GRADIENT_SPREAD * max(float(np.std(g, dtype=np.float64)) for g in das))
+        r_w = _half(GRADIENT_SPREAD * max(float(np.std(w, dtype=np.float64)) for w in dws))
         return pre, act, BinSpec(-r_g, r_g, bins), BinSpec(-r_w, r_w, bins)
 
     def _forward(self, layer: int, z: np.ndarray, a: np.ndarray, mlp: Mlp) -> ForwardLayer:

@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 
-from ..presets import PRESETS, PRESETS_BY_KEY
+from ..presets import PRESETS, PRESETS_BY_KEY, TRAINING_PRESETS_BY_KEY
 
 #: The preset ``--self-test`` runs.
 SELF_TEST_PRESET = "sigmoid_std1"
@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="initviz", description="See how weight initialization shapes every layer.")
     parser.add_argument("--self-test", action="store_true", help="run the default preset in the window and exit")
     parser.add_argument("--theme", choices=("light", "dark"), default=None)
-    parser.add_argument("--preset", choices=list(PRESETS_BY_KEY), default=None, help="start with this preset")
+    parser.add_argument("--preset", choices=list(PRESETS_BY_KEY) + list(TRAINING_PRESETS_BY_KEY), default=None,
+                        help="start with this preset (training_*: the Training view)")
     parser.add_argument("--config", default=None, metavar="FILE", help="start with a saved configuration")
     parser.add_argument("--settings-dir", default=None, metavar="DIR", help="where settings are kept")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -180,7 +181,7 @@ def run_window(args) -> int:
 
     window = MainWindow(Settings(args.settings_dir), theme=args.theme)
     if args.preset:
-        window.load_preset(PRESETS_BY_KEY[args.preset])
+        window.load_preset({**PRESETS_BY_KEY, **TRAINING_PRESETS_BY_KEY}[args.preset])
     elif args.config:
         try:
             window.panel.set_config(load_config(args.config))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..engine import ConfigError, RunSummary
-from ..presets import PRESETS, Preset
+from ..presets import PRESETS, TRAINING_PRESETS, Preset
 from . import export
 from .controls import ControlPanel
 from .i18n import tr
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.runs: list[RunData] = []  # on screen
         self._next: list[RunData] = []  # of the job being started
         self._preset: Preset | None = None
+        self._training = False  # the Training view is shown (it trains instead of simulating)
         self._started_at = 0.0
         self._redraw_cost = 0.0
         self._build_layout()
@@ -122,11 +123,25 @@ class MainWindow(QMainWindow):
         split.setCollapsible(1, False)
         self.setCentralWidget(split)
         self.area.view_changed.connect(self._schedule_draw)
+        self.area.view_changed.connect(self._view_switched)
         self.area.view_created.connect(self._on_view_created)
 
     def _on_view_created(self, key: str) -> None:
         if key == "deep":
             self.area.deep.layer_chosen.connect(lambda k: self.status.showMessage(self.tr("Layer {0}").format(k), 3000))
+        elif key == "training":
+            view = self.area.training
+            view.attach(self.runner)
+            view.changed.connect(self._debounce.start)
+            panel = self.panel.layout()  # its settings under the network they train, before the stretch
+            panel.insertWidget(panel.count() - 1, view.settings_box)
+
+    def _view_switched(self) -> None:
+        """Into or out of the Training view: the other kind of run is wanted now."""
+        training = self.area.current_key == "training"
+        if training != self._training:
+            self._training = training
+            self._debounce.start()
 
     def _build_status(self) -> None:
         self.status = self.statusBar()
@@ -169,7 +184,9 @@ class MainWindow(QMainWindow):
         self._action(run, self.tr("&New seed"), self.panel._reseed, "Ctrl+R")
         presets = bar.addMenu(self.tr("&Presets"))
         keys = [f"Ctrl+{d}" for d in "1234567890"] + [f"Ctrl+Shift+{d}" for d in "1234567890"]
-        for i, preset in enumerate(PRESETS):
+        for i, preset in enumerate(PRESETS + TRAINING_PRESETS):
+            if preset is TRAINING_PRESETS[0]:
+                presets.addSeparator()
             action = self._action(presets, tr(preset.title), lambda _=False, p=preset: self.load_preset(p),
                                   keys[i] if i < len(keys) else None, tr(preset.description))
             action.setToolTip(tr(preset.description))
@@ -186,7 +203,8 @@ class MainWindow(QMainWindow):
         for key, text, shortcut in (("auto", self.tr("&Automatic view"), "Alt+1"),
                                     ("book", self.tr("Layers &side by side"), "Alt+2"),
                                     ("deep", self.tr("&Deep view"), "Alt+3"),
-                                    ("symmetry", self.tr("S&ymmetry view"), "Alt+4")):
+                                    ("symmetry", self.tr("S&ymmetry view"), "Alt+4"),
+                                    ("training", self.tr("&Training view"), "Alt+5")):
             self._action(view, text, lambda _=False, k=key: self.area.set_view(k), shortcut)
         self._action(view, self.tr("&Full screen"), self._toggle_full_screen, "F11")
         helpm = bar.addMenu(self.tr("&Help"))
@@ -203,6 +221,8 @@ class MainWindow(QMainWindow):
             self.reason.setText(self.tr("Not run: {0}").format(exc))
             return False
         self.panel.show_error(None)
+        if self.area.current_key == "training":
+            return self._train(config)
         runs = [(self.tr("Measured"), config)]
         preset = self._preset
         if preset is not None and config == preset.config:
@@ -234,7 +254,20 @@ class MainWindow(QMainWindow):
     def load_preset(self, preset: Preset) -> None:
         self._preset = preset
         self.panel.set_config(preset.config)
+        if preset.training:
+            self.area.set_view("training")
+        elif self.area.current_key == "training":  # a histogram preset: its figure
+            self.area.set_view("auto")
         self.rerun()
+
+    def _train(self, config) -> bool:
+        """The Training view trains the configuration (or the training preset's runs)."""
+        preset = self._preset if self._preset is not None and config == self._preset.config else None
+        self._preset = preset
+        self.area.caption.setText(tr(preset.description) if preset is not None else "")
+        self.reason.setText("")
+        self._started_at = time.perf_counter()
+        return self.area.training.start(config, preset)
 
     def _on_started(self, index: int) -> None:
         if index == 0:  # the new run replaces the old one at the next redraw
@@ -339,7 +372,10 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export numbers"), "initviz.csv", "CSV (*.csv)")
             if not path:
                 return
-        self._guard(lambda: export.export_csv(self.runs, path))
+        if self.area.current_key == "training":
+            self._guard(lambda: self.area.training.export_csv(path))
+        else:
+            self._guard(lambda: export.export_csv(self.runs, path))
 
     def _guard(self, fn) -> None:
         try:

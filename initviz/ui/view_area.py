@@ -1,7 +1,8 @@
 """The figure area: a small toolbar (view, quantity, log y, prediction) over the views.
 
 The book's view suits a few layers, the deep view hundreds, the symmetry view equal
-weights; "Automatic" picks by the run, and the user can switch. Only the visible view
+weights; "Automatic" picks by the run, and the user can switch. The Training view
+(chosen by hand or by a training preset) trains the network instead. Only the visible view
 is redrawn; a view is brought up to date when it is shown.
 """
 
@@ -18,6 +19,7 @@ from .deep_view import DeepView
 from .rundata import RunData
 from .symmetry_view import SymmetryView
 from .theme import Theme
+from .training_view import TrainingView
 
 
 def automatic_view(config: SimulationConfig) -> str:
@@ -40,7 +42,8 @@ class ViewArea(QWidget):
         self.stack = QStackedWidget()
         self.choice = QComboBox()
         for key, text in (("auto", self.tr("Automatic")), ("book", self.tr("Layers side by side")),
-                          ("deep", self.tr("Deep view")), ("symmetry", self.tr("Symmetry"))):
+                          ("deep", self.tr("Deep view")), ("symmetry", self.tr("Symmetry")),
+                          ("training", self.tr("Training"))):
             self.choice.addItem(text, key)
         self.choice.setToolTip(self.tr("Automatic: side by side up to {0} layers, the deep view beyond, "
                                        "the symmetry view for equal weights").format(MAX_LAYERS))
@@ -80,7 +83,8 @@ class ViewArea(QWidget):
     def view(self, key: str) -> QWidget:
         """The view called ``key`` ("book", "deep", "symmetry"), built when first asked for."""
         if key not in self.views:
-            view = {"book": BookView, "deep": DeepView, "symmetry": SymmetryView}[key](self.theme)
+            view = {"book": BookView, "deep": DeepView, "symmetry": SymmetryView, "training": TrainingView}[key](
+                self.theme)
             self.views[key] = view
             self.stack.addWidget(view)
             gc.freeze()  # the view's thousands of objects: out of every future GC pass
@@ -98,6 +102,10 @@ class ViewArea(QWidget):
     @property
     def symmetry(self) -> SymmetryView:
         return self.view("symmetry")
+
+    @property
+    def training(self) -> TrainingView:
+        return self.view("training")
 
     @property
     def current_key(self) -> str:
@@ -145,7 +153,8 @@ class ViewArea(QWidget):
             view.quantity = quantity
             view.log_y = self.log_y.isChecked()
             view.show_prediction = self.prediction.isChecked()
-        plain = self.current_key != "symmetry"
+        plain = self.current_key not in ("symmetry", "training")  # the Training view has its own
         self.log_y.setEnabled(plain)
         self.quantity.setEnabled(plain)
+        self.prediction.setEnabled(self.current_key != "training")
         view.set_runs(self.runs)

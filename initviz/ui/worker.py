@@ -35,6 +35,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, S
 
 from .. import engine_process
 from ..engine import BackwardLayer, ForwardLayer, MemoryRefused, RunSummary, SimulationConfig, simulate
+from ..engine.training_job import is_training_job, training_job
+from ..engine.training_results import TRAINING_RESULTS
 
 #: Seconds between two looks at the cancel flag while waiting for the engine process.
 POLL_S = 0.02
@@ -58,9 +60,17 @@ class Job:
     cancel: threading.Event = field(default_factory=threading.Event)
 
     @property
+    def training(self) -> bool:
+        """True for a job of training runs (``TrainingConfig``)."""
+        return is_training_job([config for _title, config in self.runs])
+
+    @property
     def large(self) -> bool:
         """Worth waiting for the engine process (multiply-adds of the forward pass, twice
-        that with gradients, above LARGE_WORK)."""
+        that with gradients, above LARGE_WORK). Training always is: on this thread it would
+        hold the interpreter lock the GUI paints with for seconds."""
+        if self.training:
+            return True
         work = 0
         for _title, c in self.runs:
             per_sample = sum(c.fans(k)[0] * c.fans(k)[1] for k in range(1, c.depth + 1))
@@ -143,6 +153,7 @@ class _Worker(QObject):
     forward = Signal(int, int, ForwardLayer)
     backward = Signal(int, int, BackwardLayer)
     finished = Signal(int, int, RunSummary)
+    trained = Signal(int, int, object)  # a training run's steps, records and summary
     refused = Signal(int, str)
     failed = Signal(int, str)
     done = Signal(int)
@@ -154,7 +165,9 @@ class _Worker(QObject):
         self.stopping = False
 
     def _emit(self, gen: int, index: int, result) -> None:
-        if isinstance(result, ForwardLayer):
+        if isinstance(result, TRAINING_RESULTS):
+            self.trained.emit(gen, index, result)
+        elif isinstance(result, ForwardLayer):
             self.forward.emit(gen, index, result)
         elif isinstance(result, BackwardLayer):
             self.backward.emit(gen, index, result)
@@ -185,6 +198,13 @@ class _Worker(QObject):
 
     def _run_here(self, job: Job) -> None:
         gen = job.generation
+        if job.training:  # no engine process (Windows): the runs side by side on this thread
+            for kind, index, payload in training_job([config for _title, config in job.runs], job.cancel):
+                if kind == "started":
+                    self.started.emit(gen, index)
+                else:
+                    self._emit(gen, index, payload)
+            return
         for index, (_title, config) in enumerate(job.runs):
             if job.cancel.is_set():
                 return
@@ -256,6 +276,8 @@ class SimulationRunner(QObject):
     forward_layer = Signal(int, ForwardLayer)
     backward_layer = Signal(int, BackwardLayer)
     run_finished = Signal(int, RunSummary)
+    training_started = Signal(int)  # run index of a training job (run_started is a simulation's)
+    training_result = Signal(int, object)  # run index, TrainingSteps / TrainingRecord / TrainingSummary
     refused = Signal(str)
     failed = Signal(str)
     job_done = Signal()
@@ -279,6 +301,7 @@ class SimulationRunner(QObject):
         w.finished.connect(self._on_finished)
         w.refused.connect(self._on_refused)
         w.failed.connect(self._on_failed)
+        w.trained.connect(self._on_trained)
         w.done.connect(self._on_done)
         self._thread.start()
         app = QCoreApplication.instance()
@@ -322,7 +345,12 @@ class SimulationRunner(QObject):
     @Slot(int, int)
     def _on_started(self, generation: int, index: int) -> None:
         if self._current(generation):
-            self.run_started.emit(index)
+            (self.training_started if self._job.training else self.run_started).emit(index)
+
+    @Slot(int, int, object)
+    def _on_trained(self, generation: int, index: int, result) -> None:
+        if self._current(generation):
+            self.training_result.emit(index, result)
 
     @Slot(int, int, ForwardLayer)
     def _on_forward(self, generation: int, index: int, result: ForwardLayer) -> None:

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import Activation, get_activation
+from .config import SimulationConfig
+from .initializers import InitSpec, weight_std
 from .theory import bivariate_expectation, gaussian_expectation
 
 #: |chi_1 - 1| at most this: "critical".
@@ -150,7 +152,7 @@ def depth_scale(slope: float) -> float:
     the slope is 1 or more (no exponential approach), 0 when it is 0."""
     if slope <= 0:
         return 0.0
-    if slope >= 1:
+    if slope >= 1 - 1e-12:  # 1 to rounding (ReLU's chi_1 at He comes out as 1 - 2e-16)
         return math.inf
     return -1.0 / math.log(slope)
 
@@ -260,3 +262,43 @@ def critical_sigma_w2(activation, sigma_b2: float, parameter: float | None = Non
                               f"at sigma_w2 = {hi:.6g}, where the length q grows without bound"
                               + (" (only sigma_b2 = 0 has one)" if act.name == "relu" else ""))
     return math.sqrt(lo * hi)
+
+
+# -- configurations as points of the diagram -----------------------------------------------
+#: The named schemes marked on the map, with zero biases as published: (label, scheme).
+NAMED_SCHEMES = (
+    ("Xavier", InitSpec("xavier")),
+    ("He", InitSpec("he")),
+    ("std 0.01", InitSpec("normal", std=0.01)),
+    ("std 1", InitSpec("normal", std=1.0)),
+)
+
+
+def point_of(config: SimulationConfig) -> tuple[float, float] | None:
+    """(sigma_w2, sigma_b2) of a configuration's hidden layers: the weight variance times
+    their fan_in (the width), and the bias variance; None where the diagram does not
+    apply (constant weights, LSUV's data-driven scale, a constant bias)."""
+    n = config.width[0]
+    std = None if config.init.name == "lsuv" else weight_std(config.init, n, n)
+    if std is None or config.bias == "constant" and config.bias_value != 0:
+        return None
+    return std * std * n, config.bias_std**2 if config.bias == "normal" else 0.0
+
+
+def named_points(width: int) -> list[tuple[str, float, float]]:
+    """(label, sigma_w2, sigma_b2) of ``NAMED_SCHEMES`` at this width: Xavier 1, He 2,
+    std 0.01 gives 1e-4 width, std 1 gives width."""
+    return [(label, weight_std(spec, width, width) ** 2 * width, 0.0) for label, spec in NAMED_SCHEMES]
+
+
+def configuration_at(config: SimulationConfig, sigma_w2: float, sigma_b2: float,
+                     correlation: float | None = None) -> SimulationConfig:
+    """``config`` moved to the point (sigma_w2, sigma_b2): weights by variance scaling
+    (fan_in, normal, scale = sigma_w2, gain 1), so that every layer's weight variance is
+    sigma_w2 / fan_in, and biases N(0, sigma_b2); ``correlation``, when given, sets the
+    pairs of inputs followed through depth."""
+    init = InitSpec("variance_scaling", gain=1.0, scale=sigma_w2, mode="fan_in", distribution="normal")
+    changes = dict(init=init, bias="normal" if sigma_b2 > 0 else "zeros", bias_std=math.sqrt(max(sigma_b2, 0.0)))
+    if correlation is not None:
+        changes["correlation"] = correlation
+    return config.replace(**changes)

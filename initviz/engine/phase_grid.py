@@ -253,7 +253,7 @@ def _depth_scale(slope: np.ndarray) -> np.ndarray:
     """``phase.depth_scale`` on arrays."""
     with np.errstate(divide="ignore", invalid="ignore"):
         out = -1.0 / np.log(slope)
-    out = np.where(slope >= 1, math.inf, out)
+    out = np.where(slope >= 1 - 1e-12, math.inf, out)
     return np.where(slope <= 0, 0.0, out)
 
 

@@ -38,8 +38,9 @@ class CorrelationPlot:
             predicted.setPen(line_pen(theme.prediction if i == 0 else theme.series[i], dashed=True))
         set_label(self.plot, "bottom", tr("layer"), theme)
         set_label(self.plot, "left", tr("correlation"), theme)
-        # no legend: wherever it sat, a curve (rising to 1 or falling to c*) would pass under it
-        set_title(self.plot, tr("Correlation of input pairs (z): measured, and the correlation map (dashed)"), theme)
+        # no legend (a curve rising to 1 or falling to c* would pass under it wherever it sat):
+        # solid and dashed mean measured and predicted, as in the std plot's legend beside it
+        set_title(self.plot, tr("Pair correlation"), theme)  # short: it fits beside the phase map
 
     @staticmethod
     def wanted(runs: list[RunData]) -> bool:

@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
     def _on_view_created(self, key: str) -> None:
         if key == "deep":
             self.area.deep.layer_chosen.connect(lambda k: self.status.showMessage(self.tr("Layer {0}").format(k), 3000))
+        elif key == "phase":
+            self.area.phase.configuration_requested.connect(self._phase_configuration)
         elif key == "training":
             view = self.area.training
             view.attach(self.runner)
@@ -142,6 +144,18 @@ class MainWindow(QMainWindow):
         if training != self._training:
             self._training = training
             self._debounce.start()
+
+    def _phase_configuration(self, change, immediate: bool) -> None:
+        """The phase view moves the configuration (a click, a drag, its input pairs): now, or
+        after the debounce while a drag goes on."""
+        try:
+            config = change(self.panel.config())
+        except ConfigError as exc:
+            self.panel.show_error(str(exc))
+            return
+        self._preset = None
+        self.panel.set_config(config)
+        self.rerun() if immediate else self._debounce.start()
 
     def _build_status(self) -> None:
         self.status = self.statusBar()
@@ -204,7 +218,8 @@ class MainWindow(QMainWindow):
                                     ("book", self.tr("Layers &side by side"), "Alt+2"),
                                     ("deep", self.tr("&Deep view"), "Alt+3"),
                                     ("symmetry", self.tr("S&ymmetry view"), "Alt+4"),
-                                    ("training", self.tr("&Training view"), "Alt+5")):
+                                    ("training", self.tr("&Training view"), "Alt+5"),
+                                    ("phase", self.tr("&Phase diagram"), "Alt+6")):
             self._action(view, text, lambda _=False, k=key: self.area.set_view(k), shortcut)
         self._action(view, self.tr("&Full screen"), self._toggle_full_screen, "F11")
         helpm = bar.addMenu(self.tr("&Help"))
@@ -469,5 +484,7 @@ class MainWindow(QMainWindow):
         self._redraw.stop()
         self._clock.stop()
         self.save_settings()
+        if "phase" in self.area.views:
+            self.area.phase.shutdown()
         self.runner.shutdown()
         super().closeEvent(event)

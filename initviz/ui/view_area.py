@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStacke
 from ..engine import SimulationConfig
 from .book_view import MAX_LAYERS, BookView
 from .deep_view import DeepView
+from .phase_view import PhaseView
 from .rundata import RunData
 from .symmetry_view import SymmetryView
 from .theme import Theme
@@ -43,7 +44,7 @@ class ViewArea(QWidget):
         self.choice = QComboBox()
         for key, text in (("auto", self.tr("Automatic")), ("book", self.tr("Layers side by side")),
                           ("deep", self.tr("Deep view")), ("symmetry", self.tr("Symmetry")),
-                          ("training", self.tr("Training"))):
+                          ("training", self.tr("Training")), ("phase", self.tr("Phase diagram"))):
             self.choice.addItem(text, key)
         self.choice.setToolTip(self.tr("Automatic: side by side up to {0} layers, the deep view beyond, "
                                        "the symmetry view for equal weights").format(MAX_LAYERS))
@@ -83,7 +84,8 @@ class ViewArea(QWidget):
     def view(self, key: str) -> QWidget:
         """The view called ``key`` ("book", "deep", "symmetry"), built when first asked for."""
         if key not in self.views:
-            view = {"book": BookView, "deep": DeepView, "symmetry": SymmetryView, "training": TrainingView}[key](
+            view = {"phase": PhaseView,
+                    "book": BookView, "deep": DeepView, "symmetry": SymmetryView, "training": TrainingView}[key](
                 self.theme)
             self.views[key] = view
             self.stack.addWidget(view)
@@ -102,6 +104,10 @@ class ViewArea(QWidget):
     @property
     def symmetry(self) -> SymmetryView:
         return self.view("symmetry")
+
+    @property
+    def phase(self) -> PhaseView:
+        return self.view("phase")
 
     @property
     def training(self) -> TrainingView:

@@ -61,8 +61,9 @@ def _diverging(lo: float, hi: float) -> pg.ColorMap:
 class PhaseCanvas(PaintClock, pg.GraphicsLayoutWidget):
     """The map; ``show(map, depth, colour)``, ``set_marker``, ``set_named``."""
 
-    def __init__(self, theme: Theme, on_point, parent=None) -> None:
+    def __init__(self, theme: Theme, on_point, on_leave=None, parent=None) -> None:
         super().__init__(parent)
+        self.on_leave = on_leave
         self.theme = theme
         self.plot = self.addPlot(row=0, col=0, viewBox=_MapBox(self._point))
         self.on_point = on_point
@@ -240,6 +241,11 @@ class PhaseCanvas(PaintClock, pg.GraphicsLayoutWidget):
         return x, y, f"{name} {arrow} {s:.3g}" + ("" if b == y else f", σ_b² {b:.3g}")
 
     # -- input ----------------------------------------------------------------------
+    def leaveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().leaveEvent(event)
+        if self.on_leave is not None:
+            self.on_leave()
+
     def _point(self, x: float, y: float, final: bool) -> None:
         (x0, x1), (y0, y1) = self.limits
         self.on_point(min(max(x, x0), x1), min(max(y, y0), y1), final)

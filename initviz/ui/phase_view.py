@@ -29,8 +29,9 @@ from .plotting import fmt
 from .rundata import RunData
 from .theme import Theme
 
-#: The correlation of the input pairs the view asks for, until the user picks another.
-PAIR_CORRELATION = 0.5
+#: The correlation of the input pairs the view asks for, until the user picks another:
+#: two nearby inputs, which the chaotic phase pulls apart and the ordered one together.
+PAIR_CORRELATION = 0.9
 #: Below this width (pixels) the run's plots go under the map instead of beside it.
 SIDE_BY_SIDE_PX = 800
 
@@ -64,7 +65,7 @@ class PhaseView(QWidget):
         bar.addWidget(self.colour, 1)
         bar.addWidget(QLabel(self.tr("Pairs c₀")))
         bar.addWidget(self.pairs)
-        self.canvas = PhaseCanvas(theme, self._chosen)
+        self.canvas = PhaseCanvas(theme, self._chosen, self._left)
         self.canvas.setMinimumSize(360, 300)
         self.canvas.scene().sigMouseMoved.connect(self._hovered)
         self.hover = QLabel()
@@ -212,6 +213,11 @@ class PhaseView(QWidget):
             return
         p = box.mapSceneToView(pos)
         self._describe((p.x(), p.y()), self.tr("Here"))
+
+    def _left(self) -> None:
+        """The pointer left the map: the line describes the run again."""
+        self._hovering = False
+        self._describe_run()
 
     def _describe_run(self) -> None:
         """The run's own point, computed exactly (the map's cells are 0.02 wide)."""

@@ -43,6 +43,8 @@ MEHLER_CELLS = 8000
 MEHLER_LIMIT = 20.0
 #: The largest grid the command line and the window ask for, per axis.
 MAX_GRID = 1000
+#: Chaotic points whose c* is found together (their Mehler coefficients take 1 KB each).
+BLOCK = 16384
 
 
 @dataclass(frozen=True)
@@ -278,10 +280,10 @@ def phase_grid(activation: Activation | str, sigma_w2, sigma_b2, parameter: floa
     xi_q = _depth_scale(s * stein)
     c = np.where(finite, 1.0, math.nan)
     corr_slope = chi.copy()
-    chaotic = finite & positive & (chi > 1.0)
-    if chaotic.any():
-        c[chaotic], corr_slope[chaotic] = _fixed_correlations(
-            tab, s[chaotic], b[chaotic], q[chaotic], second[chaotic], slope_sq[chaotic])
+    chaotic = np.flatnonzero(finite & positive & (chi > 1.0))
+    for start in range(0, chaotic.size, BLOCK):  # blocks: each point holds 2 x 64 coefficients
+        i = chaotic[start:start + BLOCK]
+        c[i], corr_slope[i] = _fixed_correlations(tab, s[i], b[i], q[i], second[i], slope_sq[i])
     xi_c = np.where(finite, _depth_scale(corr_slope), math.nan)
     xi_q = np.where(finite, xi_q, math.nan)
     shape = (sb.size, sw.size)

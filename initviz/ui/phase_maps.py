@@ -21,12 +21,15 @@ from PySide6.QtCore import QObject, Signal, Slot
 from ..engine.phase import NoCriticalPoint, PhasePoint, critical_sigma_w2, phase_point
 from ..engine.phase_grid import PhaseGrid, phase_grid
 
-#: Points per axis of the window's map (steps of 0.02 and 0.0025: Xavier's 1, He's 2 and
-#: tanh's 1.76 at 0.05 are grid points), and its axes (tanh's critical line runs from (1, 0)
-#: to (2.84, 0.5), ReLU's critical point is (2, 0)).
+#: Points per axis of the window's map (on the default axes, steps of 0.02 and 0.0025:
+#: Xavier's 1, He's 2 and tanh's 1.76 at 0.05 are grid points), and its axes (tanh's
+#: critical line runs from (1, 0) to (2.84, 0.5), ReLU's critical point is (2, 0)).
 MAP_SIZE = 201
 SIGMA_W2_RANGE = (0.0, 4.0)
 SIGMA_B2_RANGE = (0.0, 0.5)
+#: Wider sigma_w2 axes, for an activation critical beyond 4 (sigmoid: 103 at sigma_b2 = 0):
+#: the first that reaches 1.3 times its critical point.
+WIDER = (5.0, 10.0, 20.0, 50.0, 100.0, 150.0, 200.0, 500.0, 1000.0)
 
 
 @dataclass(frozen=True)
@@ -38,15 +41,18 @@ class PhaseMap:
 
 
 def compute_map(activation: str, parameter: float) -> PhaseMap:
-    """The window's map of ``activation`` (runs on the worker thread)."""
-    sw = np.linspace(*SIGMA_W2_RANGE, MAP_SIZE)
-    sb = np.linspace(*SIGMA_B2_RANGE, MAP_SIZE)
-    grid = phase_grid(activation, sw, sb, parameter)
+    """The window's map of ``activation`` (runs on the worker thread): the default axes,
+    or a wider sigma_w2 axis that shows a critical point beyond them."""
     try:
         zero = critical_sigma_w2(activation, 0.0, parameter)
     except NoCriticalPoint:
         zero = math.nan
-    return PhaseMap(grid, zero)
+    high = SIGMA_W2_RANGE[1]
+    if math.isfinite(zero) and 1.3 * zero > high:
+        high = next((w for w in WIDER if w >= 1.3 * zero), WIDER[-1])
+    sw = np.linspace(SIGMA_W2_RANGE[0], high, MAP_SIZE)
+    sb = np.linspace(*SIGMA_B2_RANGE, MAP_SIZE)
+    return PhaseMap(phase_grid(activation, sw, sb, parameter), zero)
 
 
 @lru_cache(maxsize=64)

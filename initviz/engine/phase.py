@@ -144,7 +144,7 @@ def fixed_correlation(activation, sigma_w2: float, sigma_b2: float, q: float, ch
         c = min(c + step, 1.0)
         if abs(step) < 1e-12:
             break
-    return c
+    return max(c, 0.0)  # the map at 0 is s E[phi]^2 / q* + sigma_b2 / q* >= 0: below 0 is rounding
 
 
 def depth_scale(slope: float) -> float:

@@ -248,6 +248,7 @@ def _fixed_correlations(tab: Tables, s, b, q, second, slope_sq):
         todo = i[np.abs(step) > 1e-10]  # finer steps are rounding
         if not todo.size:
             break
+    c = np.maximum(c, 0.0)  # the map at 0 is >= 0 (see phase.fixed_correlation): below 0 is rounding
     return c, s * slope_sq * _mehler(der, c)
 
 

@@ -27,14 +27,19 @@ Ctrl+0..9, Ctrl+Shift+1); typed values, wheel turns and clicks start more, so th
 count is a lower bound. RSS is compared in one fixed state: every view and both themes
 are shown once, then light theme, automatic view and the preset Ctrl+2, and the app is
 left until its processes are idle; "first" is taken once 50 runs were asked for,
-"last" at the end. At the end the window is closed with Ctrl+Q and every process of
-the app's session must be gone.
+again every --snapshot-every minutes (steady growth is a leak, a step that stays is a
+high-water mark), and "last" at the end. With --trim each figure is taken a second
+time after gdb has asked glibc in each process to return its free memory
+(``malloc_trim``): what is left is live memory, so a leak can be told from what the
+allocator keeps after a large run. At the end the window is closed with Ctrl+Q and
+every process of the app's session must be gone.
 
-Usage: ``python benchmarks/soak.py [--minutes 10] [--seed N] [--size 1280x800] [--lang C.UTF-8]``.
+Usage: ``python benchmarks/soak.py [--minutes 10] [--seed N] [--size 1280x800] [--lang C.UTF-8]
+[--trim] [--snapshot-every 2] [--probe-every 20]``.
 The seed is printed first; the same seed gives the same sequence of actions (their
 timing, and so what they hit, still depends on the machine). Logs (the app's stderr,
-every action with its time, the memory trace, a screenshot a minute) are kept in a printed folder. The last
-line of output is one JSON object.
+every action with its time, the memory trace, a screenshot a minute) are kept in a
+printed folder. The last line of output is one JSON object.
 """
 
 from __future__ import annotations
@@ -131,6 +136,17 @@ def cpu_s(pids: list[int]) -> float:
         if st:
             ticks += int(st[11]) + int(st[12])
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def malloc_trim(pid: int) -> bool:
+    """Ask glibc in ``pid`` to give its free memory back (gdb attaches and calls malloc_trim(0)): what
+    remains is live memory, so a leak can be told from memory the allocator keeps after a large run."""
+    try:
+        done = subprocess.run(["gdb", "-p", str(pid), "-batch", "-ex", "call (int)malloc_trim(0)"],
+                              capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0 and "$1 = " in done.stdout
 
 
 def cmdline(pid: int) -> str:
@@ -263,6 +279,10 @@ class Soak:
         self.rss_max = 0.0
         self.first: tuple[float, float] | None = None
         self.first_at: float | None = None
+        #: (seconds, app MB, children MB) of every fixed-state figure of the current start, and with --trim
+        #: the same after malloc_trim.
+        self.fixed: list[tuple[float, float, float]] = []
+        self.trimmed: list[tuple[float, float, float]] = []
         self.last: tuple[float, float] | None = None
         self.engine_pids: set[int] = set()
         self.recent: list[str] = []
@@ -465,6 +485,7 @@ class Soak:
         self.app = self._start()
         self.runs_this_start = 0
         self.first = self.first_at = None
+        self.fixed, self.trimmed = [], []
 
     def snapshot(self) -> tuple[float, float]:
         """RSS (app, children) in the fixed state: every view and theme once, then light, automatic, preset 2."""
@@ -481,7 +502,23 @@ class Soak:
         app_mb = statistics.median(s[0] for s in samples)
         kids_mb = statistics.median(s[1] for s in samples)
         self.log(f"snapshot: app {app_mb:.1f} MB, children {kids_mb:.1f} MB")
+        self.fixed.append((round(self.now(), 1), round(app_mb, 1), round(kids_mb, 1)))
+        if self.args.trim:
+            for pid in [self.app.pid, *self.app.tree()]:
+                malloc_trim(pid)
+            time.sleep(0.5)
+            trimmed = self.app.rss()
+            self.trimmed.append((round(self.now(), 1), round(trimmed[0], 1), round(trimmed[1], 1)))
+            self.log(f"after malloc_trim: app {trimmed[0]:.1f} MB, children {trimmed[1]:.1f} MB")
         return app_mb, kids_mb
+
+    def trim_figures(self) -> dict:
+        """With --trim: the live memory (after malloc_trim) at the first and last figures, and its growth."""
+        if not self.args.trim or len(self.trimmed) < 2 or self.first is None:
+            return {}
+        first, last = sum(self.trimmed[0][1:]), sum(self.trimmed[-1][1:])
+        return {"rss_trimmed": self.trimmed, "trimmed_first_mb": round(first, 1), "trimmed_last_mb": round(last, 1),
+                "trimmed_growth": round(last / first - 1, 4)}
 
     def leftovers(self, app: App) -> list[str]:
         """Processes of ``app``'s session (or ever seen below it) still there 3 s after it ended; killed."""
@@ -499,7 +536,7 @@ class Soak:
     # -- the soak ---------------------------------------------------------------------
     def run(self) -> dict:
         deadline = self.args.minutes * 60
-        next_sample, next_probe, next_report = 0.0, self.args.probe_every, 60.0
+        next_sample, next_probe, next_report, next_fixed = 0.0, self.args.probe_every, 60.0, float("inf")
         while self.now() < deadline:
             if not self.app.alive:
                 self.crashed()
@@ -515,8 +552,14 @@ class Soak:
                 next_probe = self.now() + self.args.probe_every
             if self.first is None and self.runs_this_start >= WARM_RUNS and self.app.alive:
                 self.first, self.first_at = self.snapshot(), self.now()
+                next_fixed = self.now() + self.args.snapshot_every * 60
                 print(f"[{self.now():6.0f} s] first memory figure after {self.runs_this_start} runs asked for: "
                       f"app {self.first[0]:.1f} MB + children {self.first[1]:.1f} MB", flush=True)
+            elif self.first is not None and self.now() >= next_fixed and self.now() < deadline - 60:
+                app_mb, kids_mb = self.snapshot()
+                next_fixed = self.now() + self.args.snapshot_every * 60
+                print(f"[{self.now():6.0f} s] fixed-state memory: app {app_mb:.1f} MB + children {kids_mb:.1f} MB",
+                      flush=True)
             if self.now() >= next_report:
                 app_mb, kids_mb = self.app.rss()
                 print(f"[{self.now():6.0f} s] actions {self.actions}, runs asked {self.runs}, crashes "
@@ -558,7 +601,8 @@ class Soak:
             "rss_growth": round(last_total / first_total - 1, 4) if first_total else None,
             "app_rss_first_mb": round(self.first[0], 1) if self.first else None,
             "app_rss_last_mb": round(self.last[0], 1),
-            "rss_max_mb": round(self.rss_max, 1), "engine_processes": len(self.engine_pids),
+            "rss_fixed": self.fixed, "rss_max_mb": round(self.rss_max, 1),
+            **self.trim_figures(), "engine_processes": len(self.engine_pids),
             "probes": len(self.probe_s) // 2,
             "probe_max_s": round(max(self.probe_s), 2) if self.probe_s else None,
             "dialogs_closed": self.dialogs, "windows_stuck": self.stuck,
@@ -575,6 +619,11 @@ def main() -> int:
     parser.add_argument("--size", default="1280x800", help="the screen, WIDTHxHEIGHT")
     parser.add_argument("--lang", default=None, help="LANG and LC_ALL for the app, e.g. ko_KR.UTF-8")
     parser.add_argument("--probe-every", type=float, default=20.0, help="seconds between responsiveness probes")
+    parser.add_argument("--trim", action="store_true",
+                        help="after each fixed-state figure, malloc_trim the app and its children with gdb and "
+                             "measure again (live memory)")
+    parser.add_argument("--snapshot-every", type=float, default=2.0,
+                        help="minutes between fixed-state memory figures after the first")
     args = parser.parse_args()
     if args.seed is None:
         args.seed = int.from_bytes(os.urandom(4), "little")

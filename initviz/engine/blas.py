@@ -1,9 +1,9 @@
 """How many threads NumPy's BLAS may use, where that can be asked: OpenBLAS, through ctypes.
 
 Training multiplies small matrices (128 x 784 by 784 x 100) thousands of times. There a
-second BLAS thread saves little on an idle machine, and on a busy one it costs a lot:
-at every product one thread waits for a partner that another process has preempted
-(docs/performance.md has the measurement). ``blas_threads(n)`` runs a block with at most
+second BLAS thread saves a little on an idle machine, and on a busy one it costs several
+times over: at every product one thread waits for a partner that another process has
+preempted (docs/performance.md has the measurements). ``blas_threads(n)`` runs a block with at most
 ``n`` BLAS threads and then restores the previous number. It finds OpenBLAS among the
 libraries this process has loaded (Linux, ``/proc/self/maps``); elsewhere, or with
 another BLAS, it changes nothing.

@@ -15,6 +15,7 @@ import numpy as np
 
 WINDOW = 11
 BETA = 2.0
+_WEIGHTS = np.kaiser(WINDOW, BETA) / np.kaiser(WINDOW, BETA).sum()  # made once: the window redraws often
 
 
 def smooth_curve(values) -> np.ndarray:
@@ -24,7 +25,6 @@ def smooth_curve(values) -> np.ndarray:
     if x.size < WINDOW:
         return x.copy()
     padded = np.concatenate([x[WINDOW - 1 : 0 : -1], x, x[-1 : -WINDOW : -1]])
-    w = np.kaiser(WINDOW, BETA)
-    y = np.convolve(w / w.sum(), padded, mode="valid")
+    y = np.convolve(_WEIGHTS, padded, mode="valid")
     half = WINDOW // 2
     return y[half : len(y) - half]

@@ -26,6 +26,8 @@ CHANCE_LOSS = math.log(10)
 #: Opacity of the raw loss curves (0-255), under the smoothed ones.
 RAW_ALPHA = 90
 MAX_RUNS = 4
+#: Points of a smoothed curve drawn, at most (about 300).
+SMOOTH_POINTS = 300
 #: Width of the left axes: their numbers are short (a loss, a percentage, a unit count).
 AXIS_PX = 64
 
@@ -67,6 +69,8 @@ class TrainingPlots:
             plot.hideButtons()
         self.accuracy.setYRange(0, 100, padding=0.02)
         self.log_y = False
+        self._titles: list[str] = []
+        self._drawn: list[tuple | None] = [None] * MAX_RUNS  # what each run's curves show
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -101,23 +105,40 @@ class TrainingPlots:
             self.loss.getAxis("left").setTicks(None)
 
     def draw(self, runs: list[TrainingRun]) -> None:
-        """Every run's curves; items of absent runs are emptied."""
-        self.legend.clear()
+        """Every run's curves; items of absent runs are emptied. The legend is rebuilt only
+        when the runs change: a legend entry costs a millisecond to make."""
+        titles = [run.title for run in runs]
+        if titles != self._titles:
+            self._titles = titles
+            self.legend.clear()
+            for i, title in enumerate(titles[:MAX_RUNS]):
+                self.legend.addItem(self.acc_curves[i], title)
         top, highest = 1, CHANCE_LOSS
         for i in range(MAX_RUNS):
             if i >= len(runs):
-                for item in (self.raw[i], self.smooth[i], self.acc_curves[i]):
-                    item.setData([], [])
+                if self._drawn[i] is not None:
+                    self._drawn[i] = None
+                    for item in (self.raw[i], self.smooth[i], self.acc_curves[i]):
+                        item.setData([], [])
                 continue
             run = runs[i]
-            x, raw, smooth = run.curve()
-            self.raw[i].setData(x, raw, connect="finite")
-            self.smooth[i].setData(x, smooth, connect="finite")
+            top = max(top, run.config.iterations)
+            raw = run.losses[: run.count]
             if np.isfinite(raw).any():
                 highest = max(highest, float(np.nanmax(np.where(np.isfinite(raw), raw, np.nan))))
-            self.legend.addItem(self.acc_curves[i], run.title)
+            state = (id(run), run.count, len(run.records))
+            if self._drawn[i] == state:  # nothing new: setData would cost a relayout for nothing
+                continue
+            self._drawn[i] = state
+            x, raw, smooth = run.curve()
+            self.raw[i].setData(x, raw, connect="finite")
+            # Thick antialiased lines are a repaint's costliest part (15 ms for three curves of
+            # 2000 points): the smoothed curve, smooth over 11 points by construction, is drawn
+            # from at most SMOOTH_POINTS of them, its last one included.
+            keep = np.unique(np.r_[np.arange(0, len(x), max(1, len(x) // SMOOTH_POINTS)), len(x) - 1]) if len(x) \
+                else np.zeros(0, dtype=np.int64)
+            self.smooth[i].setData(x[keep], smooth[keep], connect="finite")
             self.acc_curves[i].setData(run.record_iterations(), 100 * run.accuracy())
-            top = max(top, run.config.iterations)
         self.loss.setXRange(0, top, padding=0.01)
         self.accuracy.setXRange(0, top, padding=0.02)
         if not self.log_y:
@@ -144,6 +165,7 @@ class DistinctPlot:
         self.curves: list[pg.PlotDataItem] = []
         # Right of the middle: He's units sit near the top, equal weights' at 1.
         self.legend = self.plot.addLegend(offset=(-6, 50), labelTextSize=f"{FONT_PX - 3}px")
+        self._end = None
         self.theme = theme
         self.set_theme(theme)
 
@@ -175,14 +197,21 @@ class DistinctPlot:
                 item.setData(x, distinct[:, k])
             else:
                 item.setData([], [])
-        self.legend.clear()
-        for k in range(layers):  # the latest count of each layer
-            self.legend.addItem(self.curves[k], tr("layer {0}: {1}").format(k + 1, int(distinct[-1, k])))
+        labels = [tr("layer {0}: {1}").format(k + 1, int(distinct[-1, k])) for k in range(layers)]
+        if len(labels) != len(self.legend.items):  # entries made once, their text updated
+            self.legend.clear()
+            for k, text in enumerate(labels):
+                self.legend.addItem(self.curves[k], text)
+        for (_sample, label), text in zip(self.legend.items, labels):
+            if label.text != text:
+                label.setText(text)
         width = max(run.config.width) if run is not None else 1
         # Log axis from just under 1: a layer of equal units sits visibly at 1.
         self.plot.setYRange(-0.15, math.log10(max(width, 2)) + 0.1, padding=0)
         end = run.config.iterations if run is not None else 1
         self.plot.setXRange(0, end, padding=0.02)
-        axis = self.plot.getAxis("bottom")
-        axis.setTicks([[(0.0, "0"), (float(end), f"{end:,}")], []])  # a narrow plot has room for two
-        axis.setStyle(hideOverlappingLabels=False)  # which may reach past its ends
+        if end != self._end:
+            self._end = end
+            axis = self.plot.getAxis("bottom")
+            axis.setTicks([[(0.0, "0"), (float(end), f"{end:,}")], []])  # a narrow plot has room for two
+            axis.setStyle(hideOverlappingLabels=False)  # which may reach past its ends

@@ -73,6 +73,7 @@ class TrainingView(QWidget):
         self._cost = 0.0
         self._data = "mnist"
         self._generation = -1
+        self._shown: tuple | None = None  # (run, record, quantity, theme) the histograms show
         self._build()
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS)
         self._redraw.timeout.connect(self.draw)
@@ -362,15 +363,17 @@ class TrainingView(QWidget):
             self.slider.setValue(self.slider.maximum())
             self._loading = False
         self.distinct.draw(run)
-        if run is not None and run.records:
-            index = min(self.slider.value(), len(run.records) - 1)
-            quantity = self.layer_quantity.currentData()
-            self.book.quantity = quantity
-            self.book.set_runs([run.layer_data(index, quantity)])
-            self.moment.setText(self.tr("iteration {0}").format(run.records[index].iteration))
-        else:
-            self.book.set_runs([])
-            self.moment.setText("")
+        index = min(self.slider.value(), len(run.records) - 1) if run is not None and run.records else -1
+        shown = (id(run), index, self.layer_quantity.currentData(), self.theme.name)
+        if shown != self._shown:  # the histograms change only with the slider, run or quantity
+            self._shown = shown
+            if index >= 0:
+                self.book.quantity = shown[2]
+                self.book.set_runs([run.layer_data(index, shown[2])])
+                self.moment.setText(self.tr("iteration {0}").format(run.records[index].iteration))
+            else:
+                self.book.set_runs([])
+                self.moment.setText("")
         self.status.setText(self._status_text())
         self._cost = time.perf_counter() - start + self.take_paint_time()
 

@@ -52,8 +52,9 @@ class TrainingPlots:
         self.accuracy = self.canvas.addPlot(row=0, col=1)
         self.canvas.ci.layout.setColumnStretchFactor(0, 2)
         self.canvas.ci.layout.setColumnStretchFactor(1, 1)
-        # In the accuracy plot, right of the middle: empty once the runs leave their start.
-        self.legend = self.accuracy.addLegend(offset=(-6, 40), labelTextSize=f"{FONT_PX - 2}px")
+        # Top right of the loss plot, under ln 10: empty once the runs leave their start (the
+        # accuracy plot is the smaller one).
+        self.legend = self.loss.addLegend(offset=(-8, 26), labelTextSize=f"{FONT_PX - 3}px", verSpacing=-4)
         self.raw = [pg.PlotDataItem([], [], antialias=False) for _ in range(MAX_RUNS)]
         self.smooth = [curve(self.loss) for _ in range(MAX_RUNS)]
         for item in self.raw:
@@ -164,7 +165,7 @@ class DistinctPlot:
         self.plot.setLogMode(y=True)
         self.curves: list[pg.PlotDataItem] = []
         # Right of the middle: He's units sit near the top, equal weights' at 1.
-        self.legend = self.plot.addLegend(offset=(-6, 50), labelTextSize=f"{FONT_PX - 3}px")
+        self.legend = self.plot.addLegend(offset=(-6, 40), labelTextSize=f"{FONT_PX - 3}px", verSpacing=-4)
         self._end = None
         self.theme = theme
         self.set_theme(theme)
@@ -176,7 +177,7 @@ class DistinctPlot:
         self.plot.getAxis("left").setWidth(AXIS_PX)
         set_label(self.plot, "bottom", tr("iteration"), theme)
         # An axis label, not a title: a title's width would widen the plot past its narrow pane.
-        set_label(self.plot, "left", tr("distinct units"), theme)
+        set_label(self.plot, "left", tr("distinct units per layer"), theme)
         self.legend.setLabelTextColor(theme.foreground)
         for k, item in enumerate(self.curves):
             item.setPen(line_pen(theme.series[k % len(theme.series)]))
@@ -197,7 +198,7 @@ class DistinctPlot:
                 item.setData(x, distinct[:, k])
             else:
                 item.setData([], [])
-        labels = [tr("layer {0}: {1}").format(k + 1, int(distinct[-1, k])) for k in range(layers)]
+        labels = [tr("{0}: {1}").format(k + 1, int(distinct[-1, k])) for k in range(layers)]
         if len(labels) != len(self.legend.items):  # entries made once, their text updated
             self.legend.clear()
             for k, text in enumerate(labels):
@@ -206,12 +207,13 @@ class DistinctPlot:
             if label.text != text:
                 label.setText(text)
         width = max(run.config.width) if run is not None else 1
-        # Log axis from just under 1: a layer of equal units sits visibly at 1.
-        self.plot.setYRange(-0.15, math.log10(max(width, 2)) + 0.1, padding=0)
+        # Log axis from just under 1: a layer of equal units sits visibly at 1. Decades only:
+        # pyqtgraph's own log ticks crowd a short axis.
+        top = math.log10(max(width, 2))
+        self.plot.setYRange(-0.15, top + 0.1, padding=0)
+        self.plot.getAxis("left").setTicks([[(float(k), f"{10**k:,}") for k in range(math.floor(top) + 1)], []])
         end = run.config.iterations if run is not None else 1
         self.plot.setXRange(0, end, padding=0.02)
-        if end != self._end:
+        if end != self._end:  # a narrow plot: one tick, in the middle (the range is the loss plot's)
             self._end = end
-            axis = self.plot.getAxis("bottom")
-            axis.setTicks([[(0.0, "0"), (float(end), f"{end:,}")], []])  # a narrow plot has room for two
-            axis.setStyle(hideOverlappingLabels=False)  # which may reach past its ends
+            self.plot.getAxis("bottom").setTicks([[(end / 2, f"{end / 2:,.0f}")], []])

@@ -105,8 +105,10 @@ class TrainingView(QWidget):
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing() + 4)  # the runs' results
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.key = QLabel(self.tr("Thin: each minibatch's loss; thick: smoothed as the book (Kaiser window of "
-                                  "11 points, β = 2); dashed: ln 10 = 2.30, a uniform guess."))
+        self.status.setToolTip(self.tr("Final loss: the mean of the last 100 minibatch losses. Held-out accuracy: "
+                                       "on the images the network never trains on."))
+        self.key = QLabel(self.tr("Thin: each minibatch's loss; thick: smoothed as the book (Kaiser window, 11 "
+                                  "points, β = 2); dashed: ln 10, a uniform guess."))
         self.key.setWordWrap(True)
         self.plots = TrainingPlots(self.theme)
         self.canvas = self.plots.canvas  # what "Export view as SVG" draws
@@ -398,8 +400,7 @@ class TrainingView(QWidget):
                 parts.append(self.tr("{0}: {1:.2f}, {2:.1%}").format(run.title, s.final_loss, s.test_accuracy))
         if all(r.done for r in self.runs):
             elapsed = max(r.summary.seconds for r in self.runs)
-        return self.tr("{0} (loss over the last 100 iterations, held-out accuracy; {1}, {2:.1f} s)").format(
-            " · ".join(parts), data, elapsed)
+        return self.tr("{0} (final loss, held-out accuracy; {1:.1f} s)").format(" · ".join(parts), elapsed)
 
     # -- export -----------------------------------------------------------------------
     def export_csv(self, path: str | Path) -> None:

@@ -4,8 +4,8 @@
 #   .ci/bundle_check.sh        (from anywhere; needs .venv, made by the README's test command)
 #
 # Builds dist/initviz/ with packaging/initviz.spec (docs/bundle.md), then checks: its size
-# (at most 150 MB, `du -sm`) and contents; the bundled `--self-test`, `render` and
-# `simulate --json` offscreen (one run large enough for the engine's forked statistics
+# (at most 150 MB, `du -sm`) and contents (the training data too); the bundled `--self-test`, `render`,
+# `simulate --json` and `train --json` offscreen (one run large enough for the engine's forked statistics
 # helper, equal to the source tree's); start-up against `python main.py --self-test`
 # (interleaved runs, medians; printed, at most 1.2x); a run from a read-only copy; a missing
 # settings folder (created) and an unwritable one (runs, says settings will not be saved);
@@ -98,6 +98,18 @@ assert summary["layers"] == 5 and summary["stopped"] is None, summary
 assert [r["layer"] for r in layers] == [1, 2, 3, 4, 5]
 assert all(sum(r["counts"]) + r["underflow"] + r["overflow"] == 100000 for r in layers)
 print(f"  simulate: {len(layers)} layers, std {[round(r['std'], 3) for r in layers]}")
+EOF
+
+step "bundled train --json (the shipped MNIST data, found in the bundle)"
+"$APP" train --iterations 20 --every 10 --json > "$tmp/train.out" || fail "bundled train --json exited non-zero"
+"$PY" - "$tmp/train.out" <<'EOF' || fail "bundled train --json output is wrong"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+summary = rows[-1]["summary"]
+assert summary["iterations"] == 20 and summary["stopped"] is None, summary
+assert [r["iteration"] for r in rows[:-1]] == list(range(1, 21))
+assert [len(r["distinct_units"]) for r in rows[:-1] if "distinct_units" in r] == [4, 4]
+print(f"  train: 20 iterations, final loss {summary['final_loss']:.3f}, held-out accuracy {summary['test_accuracy']}")
 EOF
 
 # Layers of 2^19 elements: the engine forks its statistics helper (engine/helper_process.py) inside

@@ -173,3 +173,24 @@ def test_training_configs_follow_the_panel_outside_a_preset(qtbot, window):
     assert isinstance(c, TrainingConfig)
     assert (c.activation, c.init.name, c.depth, c.width, c.seed) == ("tanh", "glorot_normal", 2, (30, 30),
                                                                      config.seed)
+
+
+def test_without_the_engine_process_the_worker_thread_trains(qtbot, tmp_path, monkeypatch):
+    from initviz.ui.main_window import MainWindow
+    from initviz.ui.settings import Settings
+
+    monkeypatch.setenv("INITVIZ_ENGINE", "thread")  # as on Windows: no engine process
+    w = MainWindow(Settings(tmp_path / "settings"))
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        preset = small_preset(20)
+        w.load_preset(preset)
+        trained(qtbot, w)
+        assert not w.runner.in_process
+        view = w.area.training
+        for run, (_, config) in zip(view.runs, preset.training):
+            expected = [r.loss for r in train(config) if isinstance(r, TrainingStep)]
+            np.testing.assert_array_equal(run.losses, expected)
+    finally:
+        w.close()

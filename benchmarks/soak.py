@@ -288,6 +288,7 @@ class Soak:
         self.last: tuple[float, float] | None = None
         self.engine_pids: set[int] = set()
         self.recent: list[str] = []
+        self.left_after_crashes: list[str] = []
 
     def _start(self) -> App:
         self.starts += 1
@@ -483,7 +484,8 @@ class Soak:
         self.restart()
 
     def restart(self) -> None:
-        self.leftovers(self.app)
+        # A crashed app's engine process must end too (its pipe closes); one that stays is counted.
+        self.left_after_crashes += self.leftovers(self.app)
         self.app = self._start()
         self.runs_this_start = 0
         self.first = self.first_at = None
@@ -596,7 +598,8 @@ class Soak:
         return {
             "seed": self.args.seed, "minutes": round(minutes, 2), "actions": self.actions, "runs_asked": self.runs,
             "starts": self.starts, "crashes": len(self.crashes), "hangs": len(self.hangs),
-            "leftover_processes": len(left), "closed_cleanly": code == 0,
+            "leftover_processes": len(left), "left_after_crashes": len(self.left_after_crashes),
+            "closed_cleanly": code == 0,
             "rss_first_mb": round(first_total, 1) if first_total else None,
             "rss_first_at_s": round(self.first_at, 1) if self.first_at else None,
             "rss_last_mb": round(last_total, 1),
@@ -610,7 +613,7 @@ class Soak:
             "dialogs_closed": self.dialogs, "windows_stuck": self.stuck,
             "traceback_lines": [line for line in lines if "Traceback" in line], "exceptions": exceptions,
             "stderr_lines": len(lines), "crash_details": self.crashes, "hang_details": self.hangs,
-            "leftover_details": left, "logs": str(self.logs),
+            "leftover_details": left + self.left_after_crashes, "logs": str(self.logs),
         }
 
 

@@ -12,6 +12,8 @@ import ast
 import math
 import operator
 
+from ..engine.parameters import quoted
+
 _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
            ast.Pow: operator.pow}
 _UNARY = {ast.UAdd: operator.pos, ast.USub: operator.neg}
@@ -33,9 +35,9 @@ def parse_number(text: str) -> float:
     try:
         value = _eval(ast.parse(text, mode="eval").body)
     except (SyntaxError, TypeError, ZeroDivisionError, OverflowError, ValueError, KeyError) as exc:
-        raise ValueError(f"not a number: {text!r}") from exc
+        raise ValueError(f"not a number: {quoted(text)}") from exc
     if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {text!r}")
+        raise ValueError(f"not a finite number: {quoted(text)}")
     return float(value)
 
 
@@ -63,7 +65,7 @@ def parse_range(text: str) -> tuple[float, float] | None:
         return None
     parts = [p for p in text.replace(";", " ").replace(",", " ").split() if p]
     if len(parts) != 2:
-        raise ValueError(f"expected 'auto' or two numbers LOW, HIGH; got {text!r}")
+        raise ValueError(f"expected 'auto' or two numbers LOW, HIGH; got {quoted(text)}")
     return parse_number(parts[0]), parse_number(parts[1])
 
 

@@ -39,6 +39,24 @@ def _int(name: str, value: Any, low: int, high: int) -> int:
     return value
 
 
+def checked_network(activation: Any, activation_param: Any, init: Any) -> tuple[float | None, InitSpec]:
+    """The activation's parameter and the scheme of a configuration, validated: what a
+    simulation and a training run share. ``init`` may be a scheme name; ConfigError
+    names a wrong value."""
+    check_choice("activation", activation, tuple(ACTIVATIONS))
+    act = ACTIVATIONS[activation]
+    if activation_param is not None:
+        if act.param is None:  # kept, unused by this activation
+            activation_param = check_number("activation parameter", activation_param)
+        else:
+            activation_param = act.param.check(activation_param, f"{act.label} {act.param.name}")
+    if isinstance(init, str):
+        init = InitSpec(init)
+    elif not isinstance(init, InitSpec):
+        raise ConfigError(f"init must be a scheme name or an InitSpec, got {quoted(init)}")
+    return activation_param, init
+
+
 @dataclass(frozen=True)
 class SimulationConfig:
     """Everything that defines a run. Same configuration and seed: bit-identical results.
@@ -86,17 +104,9 @@ class SimulationConfig:
         put("width", widths)
         features = widths[0] if self.features is None else self.features
         put("features", _int("features", features, 1, MAX_WIDTH))
-        check_choice("activation", self.activation, tuple(ACTIVATIONS))
-        act = ACTIVATIONS[self.activation]
-        if self.activation_param is not None:
-            if act.param is None:  # kept, unused by this activation
-                put("activation_param", check_number("activation parameter", self.activation_param))
-            else:
-                put("activation_param", act.param.check(self.activation_param, f"{act.label} {act.param.name}"))
-        if isinstance(self.init, str):
-            put("init", InitSpec(self.init))
-        elif not isinstance(self.init, InitSpec):
-            raise ConfigError(f"init must be a scheme name or an InitSpec, got {quoted(self.init)}")
+        param, init = checked_network(self.activation, self.activation_param, self.init)
+        put("activation_param", param)
+        put("init", init)
         check_choice("bias", self.bias, BIASES)
         put("bias_value", check_number("bias value", self.bias_value))
         put("bias_std", check_number("bias std", self.bias_std, low=0.0))

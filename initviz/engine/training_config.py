@@ -13,8 +13,7 @@ import numbers
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from .activations import ACTIVATIONS
-from .config import DTYPES
+from .config import DTYPES, checked_network
 from .initializers import InitSpec
 from .parameters import ConfigError, check_choice, check_number
 
@@ -73,17 +72,9 @@ class TrainingConfig:
 
     def __post_init__(self) -> None:
         put = lambda name, v: object.__setattr__(self, name, v)  # noqa: E731 (frozen)
-        check_choice("activation", self.activation, tuple(ACTIVATIONS))
-        act = ACTIVATIONS[self.activation]
-        if self.activation_param is not None:
-            if act.param is None:
-                put("activation_param", check_number("activation parameter", self.activation_param))
-            else:
-                put("activation_param", act.param.check(self.activation_param, f"{act.label} {act.param.name}"))
-        if isinstance(self.init, str):
-            put("init", InitSpec(self.init))
-        elif not isinstance(self.init, InitSpec):
-            raise ConfigError(f"init must be a scheme name or an InitSpec, got {self.init!r}")
+        param, init = checked_network(self.activation, self.activation_param, self.init)
+        put("activation_param", param)
+        put("init", init)
         put("depth", _whole("depth", self.depth, 1, MAX_DEPTH))
         if isinstance(self.width, (list, tuple)):
             if len(self.width) != self.depth:

@@ -13,10 +13,9 @@ import sys
 import time
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..engine import ConfigError, RunSummary
-from ..presets import PRESETS, TRAINING_PRESETS, Preset
-from . import export
+from ..presets import Preset
 from .controls import ControlPanel
+from .file_actions import FileActions
 from .i18n import tr
+from .menus import build_menus
 from .rundata import RunData
 from .settings import Settings, config_to_text
 from .theme import THEMES, apply_to_application
@@ -50,7 +50,7 @@ PAINT_SHARE = 30
 PANEL_WIDTH = 400
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, QMainWindow):
     """The application window. ``run_finished`` fires when the current job has ended."""
 
     run_finished = Signal()
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self._redraw_cost = 0.0
         self._build_layout()
         self._build_status()
-        self._build_menus()
+        self.menus = build_menus(self)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.rerun)
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS)
@@ -170,60 +170,6 @@ class MainWindow(QMainWindow):
         for w, stretch in ((self.progress_text, 0), (self.progress, 0), (self.elapsed, 0), (self.reason, 1),
                            (self.notice, 0)):
             self.status.addPermanentWidget(w, stretch)
-
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("&Open configuration..."), self.open_config, QKeySequence.StandardKey.Open)
-        self._action(file, self.tr("&Save configuration as JSON..."), self.save_config, QKeySequence.StandardKey.Save)
-        file.addSeparator()
-        self._action(file, self.tr("Export view as &PNG..."), lambda: self.export_view("png"), "Ctrl+E")
-        self._action(file, self.tr("Export view as S&VG..."), lambda: self.export_view("svg"), "Ctrl+Shift+E")
-        self._action(file, self.tr("Export numbers as &CSV..."), self.export_csv)
-        file.addSeparator()
-        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        run = bar.addMenu(self.tr("&Run"))
-        self._action(run, self.tr("&Rerun"), self.rerun, "F5", self.tr("Run the simulation again"))
-        self._action(run, self.tr("&Cancel"), self.cancel, "Esc", self.tr("Stop the run at the next layer"))
-        self._action(run, self.tr("&New seed"), self.panel._reseed, "Ctrl+R")
-        presets = bar.addMenu(self.tr("&Presets"))
-        keys = [f"Ctrl+{d}" for d in "1234567890"] + [f"Ctrl+Shift+{d}" for d in "1234567890"]
-        for i, preset in enumerate(PRESETS + TRAINING_PRESETS):
-            if preset is TRAINING_PRESETS[0]:
-                presets.addSeparator()
-            action = self._action(presets, tr(preset.title), lambda _=False, p=preset: self.load_preset(p),
-                                  keys[i] if i < len(keys) else None, tr(preset.description))
-            action.setToolTip(tr(preset.description))
-        presets.setToolTipsVisible(True)
-        view = bar.addMenu(self.tr("&View"))
-        self.theme_group = QActionGroup(self)
-        for key, text, shortcut in (("light", self.tr("&Light theme"), "Ctrl+Shift+L"),
-                                    ("dark", self.tr("&Dark theme"), "Ctrl+Shift+D")):
-            action = self._action(view, text, lambda _=False, k=key: self.set_theme(k), shortcut)
-            action.setCheckable(True)
-            action.setData(key)
-            self.theme_group.addAction(action)
-        view.addSeparator()
-        for key, text, shortcut in (("auto", self.tr("&Automatic view"), "Alt+1"),
-                                    ("book", self.tr("Layers &side by side"), "Alt+2"),
-                                    ("deep", self.tr("&Deep view"), "Alt+3"),
-                                    ("symmetry", self.tr("S&ymmetry view"), "Alt+4"),
-                                    ("training", self.tr("&Training view"), "Alt+5"),
-                                    ("phase", self.tr("&Phase diagram"), "Alt+6")):
-            self._action(view, text, lambda _=False, k=key: self.area.set_view(k), shortcut)
-        self._action(view, self.tr("&Full screen"), self._toggle_full_screen, "F11")
-        helpm = bar.addMenu(self.tr("&Help"))
-        self._action(helpm, self.tr("&About initviz"), self.show_about)
 
     # -- runs -------------------------------------------------------------------------
     def rerun(self) -> bool:
@@ -352,52 +298,6 @@ class MainWindow(QMainWindow):
         # what the previous redraw cost in all: its repaints (done since) and this draw
         self._redraw_cost = painted + time.perf_counter() - start
 
-    # -- files ------------------------------------------------------------------------
-    def open_config(self, path: str | None = None) -> bool:
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open configuration"), "", self.tr("JSON (*.json)"))
-            if not path:
-                return False
-        try:
-            config = export.load_config(path)
-        except ConfigError as exc:
-            self.show_message(self.tr("This configuration cannot be used: {0}").format(exc))
-            return False
-        self._preset = None
-        self.panel.set_config(config)
-        return self.rerun()
-
-    def save_config(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save configuration"), "initviz.json",
-                                              self.tr("JSON (*.json)"))
-        if path:
-            self._guard(lambda: export.export_json(self.panel.config(), path))
-
-    def export_view(self, kind: str, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), f"initviz.{kind}",
-                                                  f"{kind.upper()} (*.{kind})")
-            if not path:
-                return
-        writer = export.export_png if kind == "png" else export.export_svg
-        self._guard(lambda: writer(self.area.current, path))
-
-    def export_csv(self, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export numbers"), "initviz.csv", "CSV (*.csv)")
-            if not path:
-                return
-        if self.area.current_key == "training":
-            self._guard(lambda: self.area.training.export_csv(path))
-        else:
-            self._guard(lambda: export.export_csv(self.runs, path))
-
-    def _guard(self, fn) -> None:
-        try:
-            fn()
-        except (OSError, ConfigError) as exc:
-            self.show_message(str(exc))
-
     def show_message(self, text: str, sticky: bool = False) -> None:
         """A non-blocking message in the window (and the status bar). A ``sticky`` one
         outlives the next run: it stays until dismissed or a control changes."""
@@ -427,7 +327,7 @@ class MainWindow(QMainWindow):
         for action in self.theme_group.actions():
             action.setChecked(action.data() == theme.name)
 
-    def _toggle_full_screen(self) -> None:
+    def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def show_about(self) -> None:

@@ -94,6 +94,7 @@ class _Row:
         self.prediction.setPen(line_pen(theme.prediction, width=3))
         for item in self.titles + self.numbers + self.ticks:
             item.setColor(theme.foreground)
+            item.rescale()  # set_theme follows a change of the text zoom too
 
 
 class BookView(PaintClock, pg.GraphicsLayoutWidget):

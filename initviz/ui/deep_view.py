@@ -33,7 +33,7 @@ from .plotting import (
     style_plot,
 )
 from .rundata import RunData
-from .theme import FONT_PX, GREEN, PURPLE, Theme
+from .theme import FONT_PX, GREEN, PURPLE, Theme, scaled_px
 
 #: Milliseconds between two stages of a redraw: long enough for the first stage's
 #: repaint to happen on its own (with 0 ms, Qt merged several stages into one repaint).
@@ -96,10 +96,10 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.large.addItem(self.large_text, ignoreBounds=True)
         self.std_plot = self.addPlot(row=1, col=0)
         self.std_plot.setLogMode(y=True)
-        self.std_plot.addLegend(offset=(-10, 10), labelTextSize="13pt")
+        self.std_plot.addLegend(offset=(-10, 10))
         self.frac_plot = self.addPlot(row=1, col=1)
         self.frac_plot.setLogMode(y=True)
-        self.frac_plot.addLegend(offset=(-10, -10), labelTextSize="14pt")
+        self.frac_plot.addLegend(offset=(-10, -10))
         self.std_curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         for _ in range(2):
             measured = curve(self.std_plot)
@@ -142,6 +142,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.large_bars.setOpts(brush=pg.mkBrush(theme.bar), pen=pg.mkPen(theme.bar_edge, width=1))
         self.large_pred.setPen(line_pen(theme.prediction, width=3))
         self.large_text.setColor(theme.foreground)
+        self.large_text.rescale()  # set_theme follows a change of the text zoom too
         for i, (measured, predicted) in enumerate(self.std_curves):
             color = theme.series[i]
             measured.setPen(line_pen(color))
@@ -152,6 +153,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.dead_curve.setPen(line_pen(GREEN, dashed=True))
         for legend in (self.std_plot.legend, self.frac_plot.legend):
             legend.setLabelTextColor(theme.foreground)
+            legend.opts["labelTextSize"] = f"{scaled_px(FONT_PX)}px"
             fill = QColor(theme.background)
             fill.setAlpha(215)
             legend.setBrush(pg.mkBrush(fill))

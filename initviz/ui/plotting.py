@@ -10,14 +10,14 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
-from .theme import FONT_PX, LINE_WIDTH, Theme, plot_font
+from .theme import FONT_PX, LINE_WIDTH, Theme, plot_font, scaled_px
 
 # Antialiasing is a large share of a repaint and buys nothing on bars and images; curves
 # turn it on for themselves (``curve``).
 pg.setConfigOptions(antialias=False, imageAxisOrder="col-major")
 
 
-#: Pixel sizes of the axes (tick labels and axis title at FONT_PX).
+#: Pixel sizes of the axes (tick labels and axis title at FONT_PX) at text zoom 1.
 LEFT_AXIS_PX = 96
 BOTTOM_AXIS_PX = 58
 
@@ -42,12 +42,15 @@ class PaintClock:
 class Label(QGraphicsSimpleTextItem):
     """Text at a data position, upright and of fixed pixel size, anchored like pyqtgraph's
     ``TextItem`` ((0.5, 0): top centre at the position) but a plain text item: several
-    times cheaper to create and to paint, which matters with one label per layer."""
+    times cheaper to create and to paint, which matters with one label per layer.
+    ``px`` is the size at text zoom 1; ``set_pixel_size`` (or ``rescale`` after a zoom)
+    applies the current zoom."""
 
     def __init__(self, anchor=(0.0, 0.0), px: int = FONT_PX, bold: bool = False, color: str = "#000000") -> None:
         super().__init__()
         self.anchor = anchor
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.base_px = px
         self.setFont(plot_font(px, bold))
         self.setColor(color)
 
@@ -57,11 +60,17 @@ class Label(QGraphicsSimpleTextItem):
             self._reanchor()
 
     def set_pixel_size(self, px: int) -> None:
-        if self.font().pixelSize() != px:
+        """``px`` at text zoom 1."""
+        self.base_px = px
+        if self.font().pixelSize() != scaled_px(px):
             font = self.font()
-            font.setPixelSize(px)
+            font.setPixelSize(scaled_px(px))
             self.setFont(font)
             self._reanchor()
+
+    def rescale(self) -> None:
+        """Apply the current text zoom."""
+        self.set_pixel_size(self.base_px)
 
     def setColor(self, color: str) -> None:  # noqa: N802 (pyqtgraph's TextItem name)
         self.setBrush(QColor(color))
@@ -113,8 +122,8 @@ def style_plot(plot: pg.PlotItem, theme: Theme) -> None:
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     # Fixed sizes: an axis that resizes with its tick labels relayouts (and repaints)
     # the whole scene, several times per redraw.
-    plot.getAxis("left").setWidth(LEFT_AXIS_PX)
-    plot.getAxis("bottom").setHeight(BOTTOM_AXIS_PX)
+    plot.getAxis("left").setWidth(scaled_px(LEFT_AXIS_PX))
+    plot.getAxis("bottom").setHeight(scaled_px(BOTTOM_AXIS_PX))
     plot.showGrid(x=True, y=True, alpha=theme.grid_alpha)
     plot.titleLabel.item.setFont(plot_font(FONT_PX + 2, bold=True))
     plot.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -132,13 +141,15 @@ def _changed(plot: pg.PlotItem, place: str, value) -> bool:
 
 
 def set_title(plot: pg.PlotItem, text: str | None, theme: Theme) -> None:
-    if _changed(plot, "title", (text, theme.foreground)):
-        plot.setTitle(text, color=theme.foreground, size=f"{FONT_PX + 2}px")
+    size = scaled_px(FONT_PX + 2)
+    if _changed(plot, "title", (text, theme.foreground, size)):
+        plot.setTitle(text, color=theme.foreground, size=f"{size}px")
 
 
 def set_label(plot: pg.PlotItem, side: str, text: str, theme: Theme) -> None:
-    if _changed(plot, side, (text, theme.foreground)):
-        plot.setLabel(side, text, color=theme.foreground, **{"font-size": f"{FONT_PX}px"})
+    size = scaled_px(FONT_PX)
+    if _changed(plot, side, (text, theme.foreground, size)):
+        plot.setLabel(side, text, color=theme.foreground, **{"font-size": f"{size}px"})
 
 
 def line_pen(color: str, dashed: bool = False, width: float = LINE_WIDTH):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidge
 
 from .plotting import PaintClock, curve, line_pen, set_label, set_title, style_plot
 from .rundata import RunData
-from .theme import TITLE_PX, Theme
+from .theme import TITLE_PX, Theme, scaled_px
 
 
 class _Canvas(PaintClock, pg.GraphicsLayoutWidget):
@@ -34,10 +34,6 @@ class SymmetryView(QWidget):
         self.layer.valueChanged.connect(self.refresh)
         self.count = QLabel()
         self.count.setWordWrap(True)
-        font = self.count.font()
-        font.setPixelSize(TITLE_PX + 2)
-        font.setBold(True)
-        self.count.setFont(font)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Layer:")))
         top.addWidget(self.layer)
@@ -68,6 +64,10 @@ class SymmetryView(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.canvas.setBackground(theme.background)
+        font = self.count.font()  # set_theme follows a change of the text zoom too
+        font.setPixelSize(scaled_px(TITLE_PX + 2))
+        font.setBold(True)
+        self.count.setFont(font)
         style_plot(self.map, theme)
         style_plot(self.distinct, theme)
         self.map.showGrid(x=False, y=False)

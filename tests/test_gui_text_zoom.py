@@ -71,3 +71,34 @@ def test_text_zoom_actions_change_the_scale_and_restyle(qtbot):
     zoom.zoom_out.trigger()
     assert calls == [1.5, 1.0, 0.9]
     assert stored_scale("abc") == 1.0 and stored_scale("nan") == 1.0 and stored_scale(None) == 1.0
+
+
+def test_the_window_zooms_from_any_focus_and_remembers_it(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from initviz.ui.main_window import MainWindow
+    from initviz.ui.settings import Settings
+
+    w = MainWindow(Settings(tmp_path))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    field = w.panel.findChildren(QWidget)[0]
+    field.setFocus()
+    w.presenting.zoom.zoom_in.trigger()
+    w.presenting.zoom.zoom_in.trigger()
+    assert theme.font_scale() == 1.3
+    assert QApplication.font().pointSizeF() == pytest.approx(theme.BASE_POINT_SIZE * 1.3)
+    assert w.area.choice.font().pointSizeF() == pytest.approx(theme.BASE_POINT_SIZE * 1.3)
+    w.presenting.set_panel_visible(False)
+    assert not w.presenting.panel_visible() and not w.presenting.panel_action.isChecked()
+    w.close()
+    theme.set_font_scale(1.0)
+    again = MainWindow(Settings(tmp_path))
+    qtbot.addWidget(again)
+    assert theme.font_scale() == 1.3
+    assert again.presenting.panel_visible() or not again.isVisible()
+    again.presenting.panel_action.trigger()  # hidden -> shown, or shown -> hidden
+    assert again.presenting.panel_action.isChecked() == again.presenting.panel_visible()
+    assert Qt.Key.Key_F9 in [s[0].key() for s in again.presenting.panel_action.shortcuts()]
+    again.close()

@@ -33,6 +33,7 @@ from .controls import ControlPanel
 from .file_actions import FileActions
 from .i18n import tr
 from .menus import build_menus
+from .presenting import Presenting
 from .rundata import RunData
 from .settings import Settings, config_to_text
 from .theme import THEMES, apply_to_application
@@ -72,6 +73,7 @@ class MainWindow(FileActions, QMainWindow):
         self._build_layout()
         self._build_status()
         self.menus = build_menus(self)
+        self.presenting = Presenting(self, self.menus["view"])  # text zoom (before the theme), panel toggle
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.rerun)
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS)
@@ -370,6 +372,7 @@ class MainWindow(FileActions, QMainWindow):
             "view/view": self.area.choice.currentData(),
             "view/quantity": self.area.quantity.currentData(),
             "view/log_y": self.area.log_y.isChecked(),
+            **self.presenting.settings_values(),
         }
         try:
             values["run/config"] = config_to_text(self.panel.config())

@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start with this preset (training_*: the Training view)")
     parser.add_argument("--config", default=None, metavar="FILE", help="start with a saved configuration")
     parser.add_argument("--settings-dir", default=None, metavar="DIR", help="where settings are kept")
+    parser.add_argument("--lang", choices=("en", "ko"), default=None,
+                        help="interface language (default: as chosen in View > Language, else the system's)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     render = sub.add_parser("render", help="draw a preset's figure to a PNG without a screen")
     render.add_argument("--preset", dest="render_preset", choices=list(PRESETS_BY_KEY), default=None)
@@ -95,18 +97,20 @@ def _qt_message(mode, context, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def _application(argv: list[str]):
+def _application(argv: list[str], language: str | None = None, settings_dir: str | None = None):
+    """The QApplication, its translations and fonts: ``language`` ("en", "ko"), else the
+    remembered or the system's one (initviz/ui/language.py)."""
     from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from .i18n import install_translator
+    from .language import choose_language, start_language
 
     qInstallMessageHandler(_qt_message)
     QCoreApplication.setOrganizationName("initviz")
     QCoreApplication.setApplicationName("initviz")
     app = QApplication.instance() or QApplication(["initviz", *argv])
     app.setDesktopFileName("initviz")  # Wayland matches the window to resources/initviz.desktop
-    install_translator(app)
+    start_language(app, choose_language(language, settings_dir))
     try:
         from .about import app_icon  # the bundle's icon (resources/icons)
 
@@ -143,7 +147,7 @@ def main(argv: Sequence[str]) -> int:
     if args.self_test:
         if not has_display():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        return _libraries_missing() or self_test(t0, args.config)
+        return _libraries_missing() or self_test(t0, args.config, args.lang)
     if not has_display():
         print("initviz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot "
               "open; start it from a desktop session, or use `render`, `simulate` or `--self-test` headless.",
@@ -173,9 +177,10 @@ def _libraries_missing() -> int:
 
 
 def run_window(args) -> int:
-    app = _application([])
+    app = _application([], args.lang, args.settings_dir)
     from ..engine import ConfigError
     from .export import load_config
+    from .i18n import tr
     from .main_window import MainWindow
     from .settings import Settings
 
@@ -186,7 +191,7 @@ def run_window(args) -> int:
         try:
             window.panel.set_config(load_config(args.config))
         except ConfigError as exc:
-            window.show_message(window.tr("This configuration cannot be used: {0}").format(exc), sticky=True)
+            window.show_message(tr("This configuration cannot be used: {0}").format(exc), sticky=True)
         window.rerun()
     else:
         window.rerun()
@@ -239,14 +244,15 @@ def render(key: str, out: str, size: tuple[int, int], theme_name: str = "light",
     return 0
 
 
-def self_test(t0: float, config_path: str | None = None) -> int:
+def self_test(t0: float, config_path: str | None = None, language: str | None = None) -> int:
     """Open the window, run the default preset, check every layer was drawn; one JSON line.
     With ``config_path``, a configuration that cannot be used is reported as
     ``config_error`` (and whether its message is still shown after the run)."""
-    app = _application([])
+    app = _application([], language)
     import numpy as np
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from .i18n import tr
     from .main_window import MainWindow
     from .settings import Settings
 
@@ -266,7 +272,7 @@ def self_test(t0: float, config_path: str | None = None) -> int:
                 load_config(config_path)
             except ConfigError as exc:
                 report["config_error"] = str(exc)
-                window.show_message(window.tr("This configuration cannot be used: {0}").format(exc), sticky=True)
+                window.show_message(tr("This configuration cannot be used: {0}").format(exc), sticky=True)
         window.show()
         app.processEvents()
         report["window_shown_s"] = round(time.perf_counter() - t0, 3)
@@ -293,6 +299,7 @@ def self_test(t0: float, config_path: str | None = None) -> int:
         if "config_error" in report:
             report["config_error_shown"] = window.banner.isVisible()
         report["platform"] = app.platformName()
+        report["language"] = app.property("initviz_language")
         window.close()
     if problems:
         report["reason"] = "; ".join(problems)

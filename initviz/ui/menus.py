@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from ..presets import PRESETS, TRAINING_PRESETS
 from .i18n import tr
+from .language import LanguageMenu
 
 #: Views in the View menu: key, text, shortcut.
 VIEW_ENTRIES = (
@@ -72,6 +73,8 @@ def build_menus(window) -> dict:
     for key, text, shortcut in VIEW_ENTRIES:
         add_action(window, view, tr(text), lambda _=False, k=key: window.area.set_view(k), shortcut)
     add_action(window, view, tr("&Full screen"), window.toggle_full_screen, "F11")
+    view.addSeparator()
+    window.language_menu = LanguageMenu(window, view)  # English / 한국어 (initviz/ui/language.py)
     helpm = menus["help"] = bar.addMenu(tr("&Help"))
     add_action(window, helpm, tr("&About initviz"), window.show_about)
     return menus

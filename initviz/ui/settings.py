@@ -27,6 +27,8 @@ from .i18n import tr
 
 FILE_NAME = "initviz.ini"
 FORMAT_VERSION = 1
+#: Keys written at once by ``set`` (the language menu) that the window's save at close keeps.
+KEPT = ("view/language",)
 
 
 def settings_dir() -> Path:
@@ -134,10 +136,11 @@ class Settings:
         return value if isinstance(value, QByteArray) else None
 
     def save(self, values: dict) -> bool:
-        """Write ``values`` (with the format marker); False when not writable or the
-        write failed (the old file is then kept whole)."""
+        """Write ``values`` (with the format marker and the KEPT keys set by ``set``); False
+        when not writable or the write failed (the old file is then kept whole)."""
         if not self.writable:
             return False
+        values = {**{k: self._values[k] for k in KEPT if k in self._values}, **values}
         qs = self._qs
         qs.clear()
         qs.setValue("format", FORMAT_VERSION)
@@ -145,6 +148,17 @@ class Settings:
             qs.setValue(key, value)
         qs.sync()
         return qs.status() == QSettings.Status.NoError
+
+    def set(self, key: str, value) -> bool:
+        """Write one value now (the language chosen in the menu), keeping the rest."""
+        self._values[key] = value
+        if not self.writable:
+            return False
+        if self._qs.value("format", None) is None:
+            self._qs.setValue("format", FORMAT_VERSION)
+        self._qs.setValue(key, value)
+        self._qs.sync()
+        return self._qs.status() == QSettings.Status.NoError
 
 
 def config_to_text(config: SimulationConfig) -> str:

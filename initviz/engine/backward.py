@@ -1,8 +1,9 @@
 """The backward pass: back-propagate a random top gradient through the run's network.
 
 The loss is sum(g * a_top) with g ~ N(0, 1) drawn from the run's own stream, so every
-layer's gradient dL/da and weight gradient dL/dW = a_prev^T (dL/da * phi'(z)) are
-measured on the same network and inputs as the forward pass. Activations are
+layer's gradient dL/da, its gradient with respect to the pre-activations
+dL/dz = dL/da * phi'(z) (the quantity that vanishes or explodes) and the weight gradient
+dL/dW = a_prev^T dL/dz are measured on the same network and inputs as the forward pass. Activations are
 recomputed from checkpoints, so memory does not grow with depth.
 """
 
@@ -35,8 +36,8 @@ def backward(config: SimulationConfig, net: Network, preds, summarizer: Summariz
     depth = config.depth
     widths = config.width
     g = stream(config.seed, 0, 2).standard_normal((config.samples, widths[-1]), dtype=np.dtype(config.dtype))
-    grad_pred, wgrad_pred = _gradient_predictions(config, net, preds)
-    plan = _GradientPlan(grad_pred, wgrad_pred, config.bins)
+    grad_pred, wgrad_pred, zgrad_pred = _gradient_predictions(config, net, preds)
+    plan = _GradientPlan(grad_pred, wgrad_pred, config.bins, zgrad_pred)
     state = {"g": g, "stopped": None, "at": None}
 
     def step(layer: int, a_prev: np.ndarray):
@@ -49,8 +50,10 @@ def backward(config: SimulationConfig, net: Network, preds, summarizer: Summariz
         delta *= g
         w_grad = a_prev.T @ delta
         g_stats_spec, w_spec = plan.specs(g, w_grad)
+        z_spec = plan.z_spec(delta)
         gs = summarizer.tensor(g, g_stats_spec)
         ws = summarizer.tensor(w_grad, w_spec)
+        zs = summarizer.tensor(delta, z_spec)
         state["g"] = delta @ w.T
         k = layer - 1
         result = BackwardLayer(
@@ -60,12 +63,16 @@ def backward(config: SimulationConfig, net: Network, preds, summarizer: Summariz
             std=gs["std"],
             min=gs["min"],
             max=gs["max"],
-            nonfinite=gs["nonfinite"] + ws["nonfinite"],
+            nonfinite=gs["nonfinite"] + ws["nonfinite"] + zs["nonfinite"],
             predicted_std=grad_pred[k] if grad_pred else None,
             weight_gradient=Histogram.of(ws, w_spec.edges),
             weight_std=ws["std"],
             predicted_weight_std=wgrad_pred[k] if wgrad_pred else None,
             seconds=time.perf_counter() - t0,
+            pre_gradient=Histogram.of(zs, z_spec.edges),
+            pre_gradient_mean=zs["mean"],
+            pre_gradient_std=zs["std"],
+            predicted_pre_gradient_std=zgrad_pred[k] if zgrad_pred else None,
         )
         return result
 
@@ -100,9 +107,12 @@ def backward(config: SimulationConfig, net: Network, preds, summarizer: Summariz
 
 
 def _gradient_predictions(config, net: Network, preds):
-    """Predicted std of dL/da and of dL/dW per layer (index 0 = layer 1), or (None, None)."""
+    """Predicted std of dL/da, of dL/dW and of dL/dz per layer (index 0 = layer 1), or Nones.
+
+    dL/dz = dL/da * phi'(z), with g independent of z in the mean-field picture (Poole et
+    al. 2016; Schoenholz et al. 2017), so E[(dL/dz)^2] = E[g^2] E[phi'(z)^2]."""
     if preds is None or len(preds) < config.depth or config.init.name == "lsuv":
-        return None, None
+        return None, None, None
     spec = config.init
     fans = [config.fans(k) for k in range(1, config.depth + 1)]
     wvars = [weight_std(spec, fi, fo) ** 2 for fi, fo in fans]
@@ -112,11 +122,12 @@ def _gradient_predictions(config, net: Network, preds):
     for k in range(config.depth - 1, 0, -1):
         g2[k - 1] = g2[k] * chis[k]
     act_second = [input_second_moment(config)] + [p.act_std**2 + p.act_mean**2 for p in preds[:-1]]
-    wstd = []
+    wstd, zstd = [], []
     for k, p in enumerate(preds):
         d2 = gaussian_expectation(lambda v: net.activation.derivative(v + p.pre_mean, net.parameter) ** 2, p.q)
         wstd.append(math.sqrt(config.samples * act_second[k] * g2[k] * d2))
-    return [math.sqrt(v) for v in g2], wstd
+        zstd.append(math.sqrt(g2[k] * d2))
+    return [math.sqrt(v) for v in g2], wstd, zstd
 
 
 class _GradientPlan:
@@ -124,10 +135,11 @@ class _GradientPlan:
     the largest predicted std, or, without a prediction, +-4 times the top layer's
     measured std."""
 
-    def __init__(self, grad_pred, wgrad_pred, bins: int) -> None:
+    def __init__(self, grad_pred, wgrad_pred, bins: int, zgrad_pred=None) -> None:
         self.bins = bins
         self.g = _symmetric(grad_pred, bins)
         self.w = _symmetric(wgrad_pred, bins)
+        self.z = _symmetric(zgrad_pred, bins)
 
     def specs(self, g: np.ndarray, w_grad: np.ndarray) -> tuple[BinSpec, BinSpec]:
         if self.g is None:
@@ -135,6 +147,12 @@ class _GradientPlan:
         if self.w is None:
             self.w = _symmetric([float(np.std(w_grad, dtype=np.float64))], self.bins)
         return self.g, self.w
+
+    def z_spec(self, delta: np.ndarray) -> BinSpec:
+        """The dL/dz edges, fixed by the first (top) layer measured when there is no prediction."""
+        if self.z is None:
+            self.z = _symmetric([float(np.std(delta, dtype=np.float64))], self.bins)
+        return self.z
 
 
 def _symmetric(stds, bins: int) -> BinSpec | None:

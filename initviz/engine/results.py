@@ -143,7 +143,9 @@ class BackwardLayer:
     """One layer of the backward pass.
 
     ``gradient`` is dL/da for this layer's activations a (the loss is sum(g * a_top)
-    with g standard normal), ``weight_gradient`` is dL/dW = a_prev^T (dL/da * phi'(z)).
+    with g standard normal), ``weight_gradient`` is dL/dW = a_prev^T (dL/da * phi'(z)),
+    ``pre_gradient`` is dL/dz = dL/da * phi'(z), the gradient with respect to the
+    pre-activations (not in ``to_json``, whose keys are a stable contract).
     """
 
     layer: int
@@ -158,6 +160,10 @@ class BackwardLayer:
     weight_std: float
     predicted_weight_std: float | None
     seconds: float
+    pre_gradient: Histogram | None = None
+    pre_gradient_mean: float = float("nan")
+    pre_gradient_std: float = float("nan")
+    predicted_pre_gradient_std: float | None = None
 
     pass_name = "backward"
 

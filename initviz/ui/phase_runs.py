@@ -23,6 +23,7 @@ NAMES = {
     "activations": "activation a",
     "preactivations": "pre-activation z",
     "gradients": "gradient dL/da",
+    "pre_gradients": "gradient dL/dz",
     "weight_gradients": "weight gradient dL/dW",
 }
 

@@ -14,8 +14,9 @@ import numpy as np
 
 from ..engine import BackwardLayer, ForwardLayer, RunSummary, SimulationConfig
 
-#: The quantities a view can show, in menu order.
-QUANTITIES = ("activations", "preactivations", "gradients", "weight_gradients")
+#: The quantities a view can show. "pre_gradients" is dL/dz, the gradient with respect to
+#: the pre-activations (last, so that lists zipped with the first four keep their order).
+QUANTITIES = ("activations", "preactivations", "gradients", "weight_gradients", "pre_gradients")
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,13 @@ class RunData:
             r.weight_gradient,
             LayerStats(float("nan"), r.weight_std, r.predicted_weight_std, None, None, r.nonfinite),
         )
+        if r.pre_gradient is not None:
+            self.series["pre_gradients"].put(
+                r.layer,
+                r.pre_gradient,
+                LayerStats(r.pre_gradient_mean, r.pre_gradient_std, r.predicted_pre_gradient_std, None, None,
+                           r.nonfinite),
+            )
         self.backward_done += 1
 
     def to_rows(self) -> list[dict]:

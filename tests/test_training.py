@@ -276,8 +276,9 @@ def test_cancel_and_divergence_stop_the_run():
 
 
 def test_lsuv_scales_the_first_layer_to_unit_variance():
-    trainer = Trainer(TrainingConfig(init="lsuv", seed=2, dtype="float64"), load_dataset("mnist"))
-    x = trainer.x[trainer._peek()]
+    data = load_dataset("mnist")
+    trainer = Trainer(TrainingConfig(init="lsuv", seed=2, dtype="float64"), data)
+    x = data.x_train[trainer._peek()]
     assert np.var(x @ trainer.mlp.weights[0]) == pytest.approx(1.0, abs=0.011)
 
 
@@ -334,3 +335,43 @@ def test_blas_threads_are_set_for_the_block_and_restored():
         assert get() == 2
     finally:
         put(before)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_a_minibatch_is_the_samples_in_the_runs_dtype_without_all_zero_columns(dtype, tmp_path):
+    mnist = load_dataset("mnist")
+    assert mnist.pixels_train is not None  # gathered as uint8 pixels, scaled per minibatch
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((60, 12)) * (rng.random((60, 12)) < 0.3)
+    np.savez(tmp_path / "own.npz", x=x, y=np.arange(60) % 3)
+    own = load_dataset(str(tmp_path / "own.npz"))
+    assert own.pixels_train is None
+    for data in (mnist, own):
+        trainer = Trainer(TrainingConfig(init="he", seed=4, batch=16, dtype=dtype), data)
+        for _ in range(3):
+            idx = trainer._peek()
+            trainer._next += 1
+            dense = data.x_train[idx].astype(dtype)
+            full, none = trainer._minibatch(idx, sparse=False)
+            assert none is None and full.dtype == np.dtype(dtype)
+            np.testing.assert_array_equal(full, dense)
+            sub, cols = trainer._minibatch(idx, sparse=True)
+            np.testing.assert_array_equal(cols, np.flatnonzero(np.any(dense != 0, axis=0)))
+            np.testing.assert_array_equal(sub, dense[:, cols])
+
+
+def test_skipping_all_zero_input_columns_gives_the_dense_gradients_and_loss():
+    data = load_dataset("mnist")
+    trainer = Trainer(TrainingConfig(init="he", seed=5, dtype="float64"), data)
+    idx = trainer._peek()
+    labels = data.y_train[idx]
+    dense = data.x_train[idx]
+    cols = np.flatnonzero(np.any(dense != 0, axis=0))
+    assert 0 < len(cols) < dense.shape[1]
+    mlp = trainer.mlp
+    mlp.gradients(dense, labels)
+    expected = [g.copy() for g in mlp.grad_w + mlp.grad_b]
+    mlp.gradients(dense[:, cols], labels, cols=cols)
+    for got, want in zip(mlp.grad_w + mlp.grad_b, expected):
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-14)
+    assert mlp.loss(dense[:, cols], labels, cols=cols) == pytest.approx(_reference_loss(mlp, dense, labels), rel=1e-12)

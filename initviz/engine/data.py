@@ -44,7 +44,11 @@ class DataError(ConfigError):
 
 @dataclass(frozen=True)
 class Dataset:
-    """Training and held-out samples as read-only float64 arrays, and their labels (int64)."""
+    """Training and held-out samples as read-only float64 arrays, and their labels (int64).
+
+    ``pixels_train``: the training samples as the file's uint8 pixels (x_train = pixels / 255),
+    or None for other numbers; a trainer gathers its minibatches from these, a quarter of the bytes.
+    """
 
     name: str
     x_train: np.ndarray
@@ -52,6 +56,7 @@ class Dataset:
     x_test: np.ndarray
     y_test: np.ndarray
     classes: int
+    pixels_train: np.ndarray | None = None
 
     @property
     def features(self) -> int:
@@ -88,15 +93,16 @@ def load_dataset(spec: str) -> Dataset:
 def _load(path: str, size: int, mtime_ns: int, name: str) -> Dataset:
     arrays = _read_npz(path, name)
     if set(SPLIT_KEYS) <= set(arrays):
-        x_train, y_train = _pair(arrays["x_train"], arrays["y_train"], name, "x_train", "y_train")
-        x_test, y_test = _pair(arrays["x_test"], arrays["y_test"], name, "x_test", "y_test")
+        x_train, y_train, pixels = _pair(arrays["x_train"], arrays["y_train"], name, "x_train", "y_train")
+        x_test, y_test, _ = _pair(arrays["x_test"], arrays["y_test"], name, "x_test", "y_test")
         if x_test.shape[1] != x_train.shape[1]:
             raise DataError(f"{name}: x_test has {x_test.shape[1]} features, x_train {x_train.shape[1]}; "
                             "they must be equal")
     elif {"x", "y"} <= set(arrays):
-        x, y = _pair(arrays["x"], arrays["y"], name, "x", "y")
+        x, y, pixels = _pair(arrays["x"], arrays["y"], name, "x", "y")
         test = np.arange(len(y)) % HELD_OUT == HELD_OUT - 1
         x_train, y_train, x_test, y_test = x[~test], y[~test], x[test], y[test]
+        pixels = None if pixels is None else pixels[~test]
     else:
         raise DataError(f"{name} holds {', '.join(sorted(arrays)) or 'no arrays'}; a data file needs x and y, "
                         "or x_train, y_train, x_test and y_test")
@@ -106,9 +112,12 @@ def _load(path: str, size: int, mtime_ns: int, name: str) -> Dataset:
     classes = int(max(y_train.max(), y_test.max())) + 1
     if classes < 2:
         raise DataError(f"{name}: the labels must name at least 2 classes (0 and 1), got only 0")
-    for a in (x_train, y_train, x_test, y_test):
-        a.setflags(write=False)
-    return Dataset(name, x_train, y_train, x_test, y_test, classes)
+    if pixels is not None:
+        pixels = np.ascontiguousarray(pixels)
+    for a in (x_train, y_train, x_test, y_test, pixels):
+        if a is not None:
+            a.setflags(write=False)
+    return Dataset(name, x_train, y_train, x_test, y_test, classes, pixels)
 
 
 def _read_npz(path: str, name: str) -> dict[str, np.ndarray]:
@@ -129,8 +138,10 @@ def _read_npz(path: str, name: str) -> dict[str, np.ndarray]:
         raise DataError(f"{name} cannot be read as NumPy arrays (no pickled objects are loaded): {reason}") from None
 
 
-def _pair(x: np.ndarray, y: np.ndarray, name: str, xk: str, yk: str) -> tuple[np.ndarray, np.ndarray]:
-    """Samples as a float64 (n, features) matrix and labels as int64, checked."""
+def _pair(x: np.ndarray, y: np.ndarray, name: str, xk: str,
+          yk: str) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Samples as a float64 (n, features) matrix, labels as int64, checked, and the uint8
+    pixels the samples were scaled from (None for other numbers)."""
     if x.dtype.kind not in "uif" or x.ndim < 2:
         raise DataError(f"{name}: {xk} must be a numeric array of samples x features (2-D, or images of "
                         f"any shape after the first axis), got {x.dtype} of shape {x.shape}")
@@ -153,7 +164,7 @@ def _pair(x: np.ndarray, y: np.ndarray, name: str, xk: str, yk: str) -> tuple[np
     values = samples / 255.0 if x.dtype == np.uint8 else samples.astype(np.float64)
     if not np.all(np.isfinite(values)):
         raise DataError(f"{name}: {xk} holds NaN or infinite values; only finite numbers are allowed")
-    return values, labels.astype(np.int64)
+    return values, labels.astype(np.int64), samples if x.dtype == np.uint8 else None
 
 
 def describe(spec: str) -> str:

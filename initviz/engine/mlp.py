@@ -26,11 +26,17 @@ import numpy as np
 from .activations import Activation
 
 
-def cross_entropy(logits: np.ndarray, labels: np.ndarray) -> float:
-    """Mean softmax cross-entropy of ``logits`` (n, classes) against integer ``labels``."""
-    shifted = logits - logits.max(axis=1, keepdims=True)
-    lse = np.log(np.exp(shifted).sum(axis=1))
-    return float(np.mean(lse - shifted[np.arange(len(labels)), labels], dtype=np.float64))
+def cross_entropy(logits: np.ndarray, labels: np.ndarray, buffers: _Buffers | None = None) -> float:
+    """Mean softmax cross-entropy of ``logits`` (n, classes) against integer ``labels``.
+    With ``buffers`` (made for n rows) the logits are overwritten and nothing is allocated."""
+    if buffers is None:
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(shifted).sum(axis=1))
+        return float(np.mean(lse - shifted[np.arange(len(labels)), labels], dtype=np.float64))
+    shifted = np.subtract(logits, logits.max(axis=1, keepdims=True, out=buffers.row_max), out=logits)
+    picked = shifted[buffers.rows, labels]
+    lse = np.log(np.exp(shifted, out=shifted).sum(axis=1, out=buffers.row_sum), out=buffers.row_sum)
+    return float(np.mean(np.subtract(lse, picked, out=lse), dtype=np.float64))
 
 
 def _views(flat: np.ndarray, shapes) -> list[np.ndarray]:
@@ -50,7 +56,12 @@ class _Buffers:
         self.z = [np.empty((rows, n), dtype) for n in sizes[1:]]
         self.a = [np.empty((rows, n), dtype) for n in sizes[1:-1]]
         self.g = [np.empty((rows, n), dtype) for n in sizes[1:-1]]
+        self.mask = [np.empty((rows, n), bool) for n in sizes[1:-1]]
         self.rows = np.arange(rows)
+        self.row_max = np.empty((rows, 1), dtype)
+        self.row_sum = np.empty(rows, dtype)
+        # dL/dW_1 of the input columns in use (``Mlp`` module docstring), before it is scattered.
+        self.grad_first = np.empty(sizes[0] * sizes[1], dtype)
 
 
 class Mlp:
@@ -112,11 +123,12 @@ class Mlp:
                 a[...] = self.activation.forward(z, self.parameter)
         raise AssertionError("unreachable")
 
-    def output_gradient(self, logits: np.ndarray, labels: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """dL/dz_out = (softmax(z) - onehot(t)) / n, in place of ``logits``."""
-        logits -= logits.max(axis=1, keepdims=True)
+    def output_gradient(self, logits: np.ndarray, labels: np.ndarray, buffers: _Buffers) -> np.ndarray:
+        """dL/dz_out = (softmax(z) - onehot(t)) / n, in place of ``logits`` (``buffers``' rows)."""
+        rows, row = buffers.rows, buffers.row_max
+        logits -= logits.max(axis=1, keepdims=True, out=row)
         np.exp(logits, out=logits)
-        logits /= logits.sum(axis=1, keepdims=True)
+        logits /= logits.sum(axis=1, keepdims=True, out=row)
         logits[rows, labels] -= 1
         logits *= self.dtype.type(1.0 / len(labels))
         return logits
@@ -127,13 +139,21 @@ class Mlp:
         logits' gradient. With ``keep_hidden``, ``buffers.g[k]`` keeps dL/da of hidden layer k
         (else it is overwritten by dL/dz). ``cols``: as for ``forward``."""
         buf = buffers or self.buffers(len(x))
-        g = self.output_gradient(self.forward(x, buf, cols), labels, buf.rows[: len(labels)])
+        return self.backward(x, labels, self.forward(x, buf, cols), buf, keep_hidden, cols)
+
+    def backward(self, x: np.ndarray, labels: np.ndarray, logits: np.ndarray, buffers: _Buffers,
+                 keep_hidden: bool = False, cols: np.ndarray | None = None) -> np.ndarray:
+        """``gradients`` after its forward pass: ``logits`` = ``forward(x, buffers, cols)``,
+        overwritten by their gradient."""
+        buf = buffers
+        g = self.output_gradient(logits, labels, buf)
         top = g
         for k in range(len(self.weights) - 1, -1, -1):
             a_prev = x if k == 0 else buf.a[k - 1]
             if k == 0 and cols is not None:
+                part = np.matmul(a_prev.T, g, out=buf.grad_first[: len(cols) * g.shape[1]].reshape(len(cols), -1))
                 self.grad_w[0].fill(0)
-                self.grad_w[0][cols] = a_prev.T @ g
+                self.grad_w[0][cols] = part
             else:
                 np.matmul(a_prev.T, g, out=self.grad_w[k])
             g.sum(axis=0, out=self.grad_b[k])
@@ -144,7 +164,7 @@ class Mlp:
             if keep_hidden:
                 da = da.copy()
             if self.relu:
-                np.multiply(da, z > 0, out=da)
+                np.multiply(da, np.greater(z, 0, out=buf.mask[k - 1]), out=da)
             else:
                 da *= self.activation.derivative(z, self.parameter)
             g = da
@@ -153,4 +173,5 @@ class Mlp:
     def loss(self, x: np.ndarray, labels: np.ndarray, buffers: _Buffers | None = None,
              cols: np.ndarray | None = None) -> float:
         """The mean cross-entropy of (x, labels) with the current parameters."""
-        return cross_entropy(self.forward(x, buffers, cols), labels)
+        buf = buffers or self.buffers(len(x))
+        return cross_entropy(self.forward(x, buf, cols), labels, buf)

@@ -100,9 +100,13 @@ class Trainer:
         if count > MAX_PARAMETERS:
             raise ConfigError(f"the network {'-'.join(map(str, sizes))} has {count:,} parameters; "
                               f"at most {MAX_PARAMETERS:,} are allowed (fewer or narrower layers)")
-        self.x = dataset.x_train.astype(dtype)
+        # uint8 pixels are gathered as they are and scaled in the minibatch: a quarter of the
+        # bytes read at random, and the same numbers (u / 255 rounds alike in float32 and float64).
+        self.pixels = dataset.pixels_train
+        source = dataset.x_train if self.pixels is None else self.pixels
+        self.x = source.astype(dtype) if self.pixels is None else None
         self.y = dataset.y_train
-        self.sparse = np.count_nonzero(self.x) <= (1 - SPARSE_INPUTS) * self.x.size
+        self.sparse = np.count_nonzero(source) <= (1 - SPARSE_INPUTS) * source.size
         activation = get_activation(config.activation)
         weights, biases = [], []
         for k, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
@@ -117,16 +121,19 @@ class Trainer:
         self._rng = stream(config.seed, *BATCH_STREAM)
         self._indices = np.empty((0, config.batch), dtype=np.int64)
         self._next = 0
+        self.dtype = dtype
+        self.shape = (config.batch, dataset.features)
+        self.gathered = None if self.pixels is None else np.empty(self.shape, np.uint8)
+        self.xb = np.empty(config.batch * dataset.features, dtype=dtype)
         if config.init.name == "lsuv":
-            self._fit_lsuv(self.x[self._peek()])
+            self._fit_lsuv(self._minibatch(self._peek(), sparse=False)[0])
         self.optimizer = make_optimizer(config.optimizer, config.lr, self.mlp.params)
         self.recorder = Recorder(dataset.x_test.astype(dtype), dataset.y_test, config.seed, config.bins)
-        self.xb = np.empty((config.batch, dataset.features), dtype=dtype)
 
     def _peek(self) -> np.ndarray:
         """The next minibatch's indices, drawn in chunks of INDEX_CHUNK iterations."""
         if self._next == len(self._indices):
-            self._indices = self._rng.integers(0, len(self.x), size=(INDEX_CHUNK, self.config.batch))
+            self._indices = self._rng.integers(0, len(self.y), size=(INDEX_CHUNK, self.config.batch))
             self._next = 0
         return self._indices[self._next]
 
@@ -135,16 +142,29 @@ class Trainer:
         its loss with the updated parameters."""
         idx = self._peek()
         self._next += 1
-        x = np.take(self.x, idx, axis=0, out=self.xb)
+        x, cols = self._minibatch(idx, self.sparse)
         labels = self.y[idx]
-        cols = None
-        if self.sparse:
-            cols = np.flatnonzero(x.any(axis=0))
-            x = x[:, cols]
         with blas_threads(BLAS_THREADS):
             self.mlp.gradients(x, labels, cols=cols)
             self.optimizer.step(self.mlp.params, self.mlp.grads)
             return self.mlp.loss(x, labels, cols=cols)
+
+    def _minibatch(self, idx: np.ndarray, sparse: bool) -> tuple[np.ndarray, np.ndarray | None]:
+        """The samples ``idx`` in the run's dtype, and with ``sparse`` only their columns that
+        are not 0 in every row (``cols``, for ``Mlp``; None when all are kept)."""
+        if self.pixels is None:
+            x = np.take(self.x, idx, axis=0, out=self.xb.reshape(self.shape))
+            if not sparse:
+                return x, None
+            cols = np.flatnonzero(x.any(axis=0))
+            return x[:, cols], cols
+        raw = np.take(self.pixels, idx, axis=0, out=self.gathered)
+        cols = np.flatnonzero(raw.max(axis=0)) if sparse else None  # unsigned: max > 0 is any(), without a cast
+        if cols is not None:
+            raw = raw[:, cols]
+        x = self.xb[: raw.size].reshape(raw.shape)
+        np.divide(raw, self.dtype.type(255), out=x)
+        return x, cols
 
     def record(self, iteration: int, loss: float | None) -> TrainingRecord:
         with blas_threads(BLAS_THREADS):

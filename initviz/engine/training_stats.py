@@ -85,7 +85,10 @@ class Recorder:
             total_loss += cross_entropy(logits, ys) * len(ys)
         xs, ys = self.x[: self.probe], self.y[: self.probe]
         buf = mlp.buffers(len(xs))
-        mlp.gradients(xs, ys, buf, keep_hidden=True)
+        if len(self.x) == self.probe:  # one chunk: its forward pass is still in buf, back-propagate it
+            mlp.backward(xs, ys, logits, buf, keep_hidden=True)
+        else:
+            mlp.gradients(xs, ys, buf, keep_hidden=True)
         hidden = len(mlp.weights) - 1
         zs, acts, das = buf.z[:hidden], buf.a[:hidden], buf.g[:hidden]
         if self.specs is None:

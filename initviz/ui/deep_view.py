@@ -19,7 +19,10 @@ from PySide6.QtGui import QColor
 
 from .correlation_plot import CorrelationPlot
 from .i18n import tr
+from .plot_arrangement import PlotArrangement
 from .plotting import (
+    BOTTOM_AXIS_PX,
+    LEFT_AXIS_PX,
     Label,
     PaintClock,
     curve,
@@ -92,7 +95,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.large_pred = curve(self.large)
         # Changing a plot title relayouts (and repaints) the whole scene; this text
         # item inside the plot only repaints itself.
-        self.large_text = Label((0, 0), FONT_PX, bold=True)
+        self.large_text = Label((1, 0), FONT_PX, bold=True)
         self.large.addItem(self.large_text, ignoreBounds=True)
         self.std_plot = self.addPlot(row=1, col=0)
         self.std_plot.setLogMode(y=True)
@@ -119,8 +122,9 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self._ranges: dict = {}
         self._stages: list = []
         self._stage_pending = False
-        self.ci.layout.setColumnStretchFactor(0, 3)
-        self.ci.layout.setColumnStretchFactor(1, 2)
+        # 2 x 2 while every plot gets its minimum size, else a row, a column or tabs
+        self.arrangement = PlotArrangement(self, self._cell_size, columns=2, stretch=(3, 2))
+        self._arrange_plots(False)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.set_theme(theme)
 
@@ -171,13 +175,13 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             "weight_gradients": tr("weight gradient dL/dW"),
         }
         set_label(self.heat, "left", names[self.quantity], self.theme)
-        set_label(self.heat, "bottom", tr("layer"), self.theme)
-        set_title(self.heat, tr("All layers: log10(count) per bin"), self.theme)
+        set_label(self.heat, "bottom", tr("layer (click one to enlarge it)"), self.theme)
+        set_title(self.heat, tr("All layers: log10(count)"), self.theme)
         set_label(self.std_plot, "bottom", tr("layer"), self.theme)
         set_label(self.std_plot, "left", tr("std (log)"), self.theme)
         set_label(self.frac_plot, "bottom", tr("layer"), self.theme)
         set_label(self.frac_plot, "left", tr("fraction (log)"), self.theme)
-        set_title(self.large, tr("One layer, large (click a layer to choose)"), self.theme)
+        set_title(self.large, tr("One layer"), self.theme)
         set_label(self.large, "left", tr("log10(count)") if self.log_y else tr("count"), self.theme)
 
     def set_runs(self, runs: list[RunData]) -> None:
@@ -346,19 +350,30 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
 
     def _draw_correlation(self) -> None:
         """Show the correlation row while a run measures it, and draw it."""
-        plot = self.correlation.plot
         wanted = CorrelationPlot.wanted(self.runs)
-        if wanted and plot.scene() is None:
-            self.addItem(plot, row=2, col=0, colspan=2)
-        elif not wanted and plot.scene() is not None:
-            self.removeItem(plot)
+        self._arrange_plots(wanted)
         if wanted:
             self.correlation.draw(self.runs)
+
+    @staticmethod
+    def _cell_size() -> tuple[float, float]:
+        """The least room (pixels) in which one plot reads: its axes, colour bar or legend
+        at the text zoom, and about 200 x 140 pixels of data (a colour bar or a long title
+        asks for more itself)."""
+        return (scaled_px(LEFT_AXIS_PX) + 200, scaled_px(BOTTOM_AXIS_PX) + scaled_px(32) + 140)
+
+    def _arrange_plots(self, correlation: bool) -> None:
+        plots = [self.heat, self.large, self.std_plot, self.frac_plot]
+        names = [tr("All layers"), tr("One layer"), tr("Std"), tr("Saturated, dead")]
+        if correlation:
+            plots.append(self.correlation.plot)
+            names.append(tr("Correlation"))
+        self.arrangement.set_plots(plots, names)
 
     def _draw_large(self, run: RunData) -> None:
         s = run.series[self.quantity]
         k = self.selected - 1
-        set_title(self.large, tr("One layer, large (click a layer to choose)"), self.theme)
+        set_title(self.large, tr("One layer"), self.theme)
         set_label(self.large, "left", tr("log10(count)") if self.log_y else tr("count"), self.theme)
         if s.counts is None or not s.filled[k]:
             self.large_bars.setOpts(x0=[], x1=[], height=[])
@@ -387,7 +402,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self._set_range(self.large, "x", lo, hi)
         ceiling = _nice_ceiling(top * 1.05)
         self._set_range(self.large, "y", 0.0, ceiling)
-        self.large_text.setPos(lo + 0.62 * (hi - lo), ceiling)
+        self.large_text.setPos(hi, ceiling)  # anchored at its top right: inside however narrow
 
 
     def _clicked(self, event) -> None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ..engine import SimulationConfig
 from .book_view import MAX_LAYERS, BookView
 from .deep_view import DeepView
+from .layout_fit import FlowLayout, together
 from .phase_view import PhaseView
 from .rundata import RunData
 from .symmetry_view import SymmetryView
@@ -63,10 +64,9 @@ class ViewArea(QWidget):
                                            "q_l = sigma_w^2 E[phi(sqrt(q_(l-1)) z)^2] + sigma_b^2"))
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        bar = QHBoxLayout()
+        bar = self.bar = FlowLayout()  # wraps when narrow, instead of widening the window past the screen
         for label, widget in ((self.tr("View"), self.choice), (self.tr("Show"), self.quantity)):
-            bar.addWidget(QLabel(label))
-            bar.addWidget(widget)
+            bar.addWidget(together(QLabel(label), widget))
         bar.addWidget(self.log_y)
         bar.addWidget(self.prediction)
         bar.addStretch(1)

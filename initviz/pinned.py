@@ -157,6 +157,15 @@ def fit_range(moments: Sequence[tuple[float, float]], lower_bound: float | None 
     return (float(lower_bound), hi) if lower_bound is not None and lower_bound < hi else (-hi, hi)
 
 
+def predicted_moments(config: SimulationConfig) -> list[tuple[float, float]]:
+    """The mean-field (mean, std) of every layer's activations (``engine.prediction``), for a
+    range fitted before a run; empty where the theory does not apply (constant weights)."""
+    from .engine.network import Network
+    from .engine.prediction import predictions
+
+    return [(p.act_mean, p.act_std) for p in predictions(config, Network(config)) or []]
+
+
 def fit_for(runs: Sequence[tuple[SimulationConfig, Sequence[tuple[float, float]]]]) -> tuple[float, float] | None:
     """One range for several runs, each (configuration, its layers' (mean, std)): the union of
     their ``fit_range``s, each bounded by its own activation. None when no run has a finite layer."""

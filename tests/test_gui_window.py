@@ -72,8 +72,12 @@ def test_a_large_run_goes_through_the_engine_process_intact(qtbot, window):
 def test_compare_preset_draws_both_runs(qtbot, window):
     preset = PRESETS_BY_KEY["relu_he_mistake"]
     run_to_end(qtbot, window, lambda: window.load_preset(preset))
-    np.testing.assert_array_equal(window.area.book.drawn_heights(0), engine_counts(preset.config))
-    np.testing.assert_array_equal(window.area.book.drawn_heights(1), engine_counts(preset.compare))
+    # pinned, on a range fitted to both (tests/test_gui_compare.py)
+    fitted = window.runs[0].config.hist_range
+    np.testing.assert_array_equal(window.area.book.drawn_heights(0),
+                                  engine_counts(preset.config.replace(hist_range=fitted)))
+    np.testing.assert_array_equal(window.area.book.drawn_heights(1),
+                                  engine_counts(preset.compare.replace(hist_range=fitted)))
 
 
 def test_deep_view_heat_map_holds_every_layers_counts(qtbot, window):

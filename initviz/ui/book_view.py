@@ -11,6 +11,8 @@ for every layer (and for both rows when a preset compares two runs).
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 
@@ -37,6 +39,17 @@ TOP_PX = 34
 TEXT_LINE_PX = 21
 #: More layers than this go to the deep view.
 MAX_LAYERS = 16
+#: Rows at most: four pinned runs and the controls' run.
+MAX_ROWS = 5
+
+
+def shared_span(edges: list) -> tuple[float, float] | None:
+    """(lowest, highest) edge of the runs' histograms (None before any has edges): one x
+    range on which every run's bins keep their own places."""
+    known = [e for e in edges if e is not None]
+    if not known:
+        return None
+    return min(float(e[0]) for e in known), max(float(e[-1]) for e in known)
 
 
 def _panel_text(series: Series, index: int, quantity: str, digits: int = 3) -> str:
@@ -78,6 +91,7 @@ class _Row:
         self.theme = theme
         self.layers = 0
         self.rows_of_text = 4
+        self.colour: tuple | None = None  # (bar, edge, prediction) now set
 
     def _text(self, pool: list, i: int, anchor, px: int, bold: bool = False) -> Label:
         while len(pool) <= i:
@@ -90,11 +104,18 @@ class _Row:
         self.theme = theme
         style_plot(self.plot, theme)
         self.plot.showGrid(x=False, y=True, alpha=theme.grid_alpha)
-        self.bars.setOpts(brush=pg.mkBrush(theme.bar), pen=pg.mkPen(theme.bar_edge, width=1))
-        self.prediction.setPen(line_pen(theme.prediction, width=3))
+        self.colour = None
+        self.paint(theme.bar, theme.bar_edge, theme.prediction)
         for item in self.titles + self.numbers + self.ticks:
             item.setColor(theme.foreground)
             item.rescale()  # set_theme follows a change of the text zoom too
+
+    def paint(self, bar: str, edge: str, prediction: str) -> None:
+        """Bars and prediction curve in these colours (a compared run's own colour)."""
+        if self.colour != (bar, edge, prediction):
+            self.colour = (bar, edge, prediction)
+            self.bars.setOpts(brush=pg.mkBrush(bar), pen=pg.mkPen(edge, width=1))
+            self.prediction.setPen(line_pen(prediction, width=3))
 
 
 class BookView(PaintClock, pg.GraphicsLayoutWidget):
@@ -142,14 +163,21 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
 
     def refresh(self) -> None:
         """Redraw from the runs' arrays (cheap: a handful of setData calls)."""
-        while len(self.rows) < min(len(self.runs), 2):
+        while len(self.rows) < min(len(self.runs), MAX_ROWS):
             self._add_row()
         for i, row in enumerate(self.rows[1:], start=1):
             row.plot.setVisible(i < len(self.runs))
         top = 0.0
+        span = shared_span([run.series[self.quantity].edges for run in self.runs])
+        many = len(self.runs) > 1
         for i, row in enumerate(self.rows):
             if i < len(self.runs):
-                top = max(top, self._draw_row(row, self.runs[i]))
+                if many:  # each run in its colour; the prediction in the text's, over any of them
+                    row.paint(self.theme.series[i % len(self.theme.series)], self.theme.background,
+                              self.theme.foreground)
+                else:
+                    row.paint(self.theme.bar, self.theme.bar_edge, self.theme.prediction)
+                top = max(top, self._draw_row(row, self.runs[i], span, i))
         caps = [run.y_max for run in self.runs if run.y_max is not None]
         if caps and not self.log_y:  # taller bars run off the top, as in the book's figure
             top = min(top, min(caps))
@@ -157,14 +185,16 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         self._layout_y()
 
     # -- drawing --------------------------------------------------------------------
-    def _draw_row(self, row: _Row, run: RunData) -> float:
+    def _draw_row(self, row: _Row, run: RunData, span: tuple[float, float] | None = None, index: int = 0) -> float:
         series = run.series[self.quantity]
         depth = min(run.depth, MAX_LAYERS)
-        x_max = (depth - 1) * PITCH + 1
+        # compared runs of different depths: every row as wide as the deepest, layer under layer
+        x_max = (max(min(r.depth, MAX_LAYERS) for r in self.runs) - 1) * PITCH + 1
         row.plot.setXRange(-0.14, x_max + 0.14, padding=0)
-        title = run.title or ""
+        title = html.escape(run.title or "")
         if len(self.runs) > 1:
-            set_title(row.plot, title, self.theme)
+            swatch = self.theme.series[index % len(self.theme.series)]
+            set_title(row.plot, f"<span style='color:{swatch}'>■</span> {title}", self.theme)
         else:
             set_title(row.plot, None, self.theme)
         for k in range(depth):
@@ -180,7 +210,8 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
             row.layers = depth
             return 0.0
         edges = series.edges
-        lo, hi = float(edges[0]), float(edges[-1])
+        # every row on one x range: the runs' own edges placed within the span of them all
+        lo, hi = span if span is not None else (float(edges[0]), float(edges[-1]))
         unit = (edges - lo) / (hi - lo)
         offsets = np.arange(depth)[:, None] * PITCH
         x0 = (offsets + unit[None, :-1]).ravel()

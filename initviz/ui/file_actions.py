@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..engine import ConfigError
 from . import export
+from .pins import read_file, write_file
 
 
 class FileActions:
@@ -21,19 +22,24 @@ class FileActions:
             if not path:
                 return False
         try:
-            config = export.load_config(path)
+            config, pinned, problems = read_file(path)  # with its pinned runs
         except ConfigError as exc:
             self.show_message(self.tr("This configuration cannot be used: {0}").format(exc))
             return False
         self._preset = None
         self.panel.set_config(config)
-        return self.rerun()
+        self.compare.set_pinned(pinned)
+        started = self.rerun()
+        if problems:
+            self.show_message("; ".join(problems), sticky=True)
+        return started
 
-    def save_config(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save configuration"), "initviz.json",
-                                              self.tr("JSON (*.json)"))
+    def save_config(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save configuration"), "initviz.json",
+                                                  self.tr("JSON (*.json)"))
         if path:
-            self._guard(lambda: export.export_json(self.panel.config(), path))
+            self._guard(lambda: write_file(path, self.panel.config(), self.compare.pinned))
 
     def export_view(self, kind: str, path: str | None = None) -> None:
         if not path:

@@ -33,6 +33,7 @@ from .controls import ControlPanel
 from .file_actions import FileActions
 from .i18n import tr
 from .menus import build_menus
+from .pins import Comparing
 from .presenting import Presenting
 from .rundata import RunData
 from .settings import Settings, config_to_text
@@ -74,6 +75,8 @@ class MainWindow(FileActions, QMainWindow):
         self._build_status()
         self.menus = build_menus(self)
         self.presenting = Presenting(self, self.menus["view"])  # text zoom (before the theme), panel toggle
+        self.compare = Comparing(self, self.menus)  # pinned runs
+        self._slots: list[RunData] = []  # the job's runs, by the runner's index
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.rerun)
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS)
@@ -186,22 +189,25 @@ class MainWindow(FileActions, QMainWindow):
         self.panel.show_error(None)
         if self.area.current_key == "training":
             return self._train(config)
-        runs = [(self.tr("Measured"), config)]
         preset = self._preset
-        if preset is not None and config == preset.config:
-            runs = [(tr(preset.title), config)]
-            if preset.compare is not None:
-                runs.append((tr(preset.compare_title or ""), preset.compare))
+        if preset is not None and config == self.compare.preset_config:
             self.area.caption.setText(tr(preset.description))
         else:
             self._preset = None
             self.area.caption.setText("")
+        title = tr(preset.title) if self._preset is not None else self.tr("Measured")
         y_max = preset.y_max if self._preset is not None else None
-        self._next = [RunData(c, t, y_max) for t, c in runs]
+        self._next, runs, self._slots = self.compare.plan(config, title, y_max)
+        if not runs:  # every run shown finished before (pinned)
+            self._started_at = time.perf_counter()
+            self.reason.setText("")
+            self._on_started(0)
+            self._on_done()
+            return True
         self.runner.start(runs)
         self._started_at = time.perf_counter()
         self._clock.start()
-        self.progress.setRange(0, sum(r.total_steps for r in self._next))
+        self.progress.setRange(0, sum(r.total_steps for r in self._slots))
         self._pending_progress = None
         self.progress.setValue(0)
         self.progress_text.setText(self.tr("Starting..."))
@@ -216,7 +222,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def load_preset(self, preset: Preset) -> None:
         self._preset = preset
-        self.panel.set_config(preset.config)
+        self.panel.set_config(self.compare.load_preset(preset))
         if preset.training:
             self.area.set_view("training")
         elif self.area.current_key == "training":  # a histogram preset: its figure
@@ -225,12 +231,12 @@ class MainWindow(FileActions, QMainWindow):
 
     def _train(self, config) -> bool:
         """The Training view trains the configuration (or the training preset's runs)."""
-        preset = self._preset if self._preset is not None and config == self._preset.config else None
+        preset = self._preset if self._preset is not None and config == self.compare.preset_config else None
         self._preset = preset
         self.area.caption.setText(tr(preset.description) if preset is not None else "")
         self.reason.setText("")
         self._started_at = time.perf_counter()
-        return self.area.training.start(config, preset)
+        return self.area.training.start(config, preset, self.compare.training_runs(config))
 
     def _on_started(self, index: int) -> None:
         if index == 0:  # the new run replaces the old one at the next redraw
@@ -241,9 +247,9 @@ class MainWindow(FileActions, QMainWindow):
         self._schedule_draw()
 
     def _on_result(self, index: int, result) -> None:
-        run = self.runs[index]
+        run = self._slots[index]
         run.add(result)
-        done = sum(r.steps_done for r in self.runs)
+        done = sum(r.steps_done for r in self._slots)
         pass_name = self.tr("forward") if result.pass_name == "forward" else self.tr("backward")
         prefix = f"{run.title}: " if len(self.runs) > 1 else ""
         # Shown by the clock's next tick: setting the status bar's widgets for each of
@@ -253,12 +259,12 @@ class MainWindow(FileActions, QMainWindow):
         self._schedule_draw()
 
     def _on_finished(self, index: int, summary: RunSummary) -> None:
-        self.runs[index].add(summary)
+        self._slots[index].add(summary)
         if summary.stopped == "diverged":
             self.reason.setText(self.tr("Diverged at layer {0} (non-finite values)").format(summary.diverged_at))
         elif summary.stopped == "cancelled":
             self.reason.setText(self.tr("Cancelled"))
-        elif index == len(self.runs) - 1 and not self.reason.text():
+        elif index == len(self._slots) - 1 and not self.reason.text():
             self.reason.setText(self.tr("Finished in {0:.2f} s").format(time.perf_counter() - self._started_at))
         self._schedule_draw()
 
@@ -351,6 +357,7 @@ class MainWindow(FileActions, QMainWindow):
         self.area.log_y.setChecked(str(s.get("view/log_y", "false")).lower() == "true")
         if config is not None:
             self.panel.set_config(config)
+        s.notices += self.compare.restore(s.get("run/pinned"))
         if s.notices:
             self.notice.setText(" ".join(s.notices))
             self.notice.setToolTip("\n".join(s.notices))
@@ -373,6 +380,7 @@ class MainWindow(FileActions, QMainWindow):
             "view/quantity": self.area.quantity.currentData(),
             "view/log_y": self.area.log_y.isChecked(),
             **self.presenting.settings_values(),
+            **self.compare.settings_values(),
         }
         try:
             values["run/config"] = config_to_text(self.panel.config())

@@ -21,6 +21,7 @@ SKY = "#56B4E9"
 GREEN = "#009E73"
 VERMILLION = "#D55E00"
 PURPLE = "#CC79A7"
+YELLOW = "#F0E442"
 
 #: Base point size of the interface; plots use FONT_PX for tick labels. All three are
 #: sizes at text zoom 1: draw text at ``scaled_px(FONT_PX)`` (``plot_font`` does it).
@@ -36,7 +37,8 @@ _SCALE_PROPERTY = "initviz_font_scale"
 
 @dataclass(frozen=True)
 class Theme:
-    """Colours of one theme; ``series`` colours the runs of a comparison."""
+    """Colours of one theme; ``series`` colours the runs of a comparison (four pinned runs
+    and the controls' run: five Okabe-Ito colours, each named by its run's letter too)."""
 
     name: str
     background: str
@@ -63,7 +65,7 @@ LIGHT = Theme(
     bar=BLUE,
     bar_edge="#003F63",
     prediction=VERMILLION,
-    series=(BLUE, VERMILLION, GREEN, PURPLE),
+    series=(BLUE, VERMILLION, GREEN, PURPLE, ORANGE),
     colormap="cividis",
     window="#F2F2F2",
     base="#FFFFFF",
@@ -80,7 +82,7 @@ DARK = Theme(
     bar=SKY,
     bar_edge="#BFE4F8",
     prediction=ORANGE,
-    series=(SKY, ORANGE, GREEN, PURPLE),
+    series=(SKY, ORANGE, GREEN, PURPLE, YELLOW),
     colormap="cividis",
     window="#1E1E1E",
     base="#141414",

@@ -55,6 +55,14 @@ PAINT_SHARE = 20
 RECORDS = 20
 
 
+def training_config(config: SimulationConfig, settings: dict) -> TrainingConfig:
+    """The network of a simulation's configuration, trained with ``settings`` (the optimizer's)."""
+    return TrainingConfig(activation=config.activation, activation_param=config.activation_param,
+                          init=config.init, depth=config.depth, width=config.width,
+                          bias_std=config.bias_std if config.bias == "normal" else 0.0, seed=config.seed,
+                          dtype=config.dtype, **settings)
+
+
 class TrainingView(QWidget):
     """Loss and accuracy of the compared runs, live; one run's layers at a chosen iteration."""
 
@@ -224,25 +232,24 @@ class TrainingView(QWidget):
         return dict(optimizer=self.optimizer.currentData(), lr=self.lr.value(), batch=self.batch.value(),
                     iterations=iterations, every=max(1, iterations // RECORDS), data=self._data)
 
-    def runs_for(self, config: SimulationConfig, preset=None) -> list[tuple[str, TrainingConfig]]:
-        """The runs to train: a training preset's, or one run of the panel's network."""
+    def runs_for(self, config: SimulationConfig, preset=None, pinned=()) -> list[tuple[str, TrainingConfig]]:
+        """The runs to train: a training preset's, the ``pinned`` (title, network) pairs side
+        by side, or one run of the panel's network."""
         if preset is not None and preset.training:
             if preset is not self._preset:
                 self._show_settings(preset.training[0][1])
             self._preset = preset
             return [(tr(title), c.replace(**self.settings())) for title, c in preset.training]
         self._preset = None
-        run = TrainingConfig(activation=config.activation, activation_param=config.activation_param,
-                             init=config.init, depth=config.depth, width=config.width,
-                             bias_std=config.bias_std if config.bias == "normal" else 0.0, seed=config.seed,
-                             dtype=config.dtype, **self.settings())
-        return [(tr(SCHEMES[config.init.name].label), run)]
+        if pinned:
+            return [(title, training_config(c, self.settings())) for title, c in pinned]
+        return [(tr(SCHEMES[config.init.name].label), training_config(config, self.settings()))]
 
-    def start(self, config: SimulationConfig, preset=None) -> bool:
+    def start(self, config: SimulationConfig, preset=None, pinned=()) -> bool:
         """Train the runs for ``config`` (and ``preset``), unless exactly these are trained
         already; False (and a message) when a setting is bad."""
         try:
-            runs = self.runs_for(config, preset)
+            runs = self.runs_for(config, preset, pinned)
         except ConfigError as exc:
             self.status.setText(self.tr("Not trained: {0}").format(exc))
             return False

@@ -177,7 +177,7 @@ def critical_point(_runs, step) -> Highlight | None:
         return None
     chi = phase_point(step.config.activation, sigma_w2, sigma_b2).chi1
     return Highlight(QT_TR_NOOP("critical σ_w² at σ_b² = {0}: {1};  this run: χ₁ = {2}"),
-                     (number(sigma_b2), f"{critical:.2f}", f"{chi:.3f}"))
+                     (f"{sigma_b2:g}", f"{critical:.2f}", f"{chi:.3f}"))
 
 
 def final_losses(runs, _step) -> Highlight | None:

@@ -19,6 +19,7 @@ import time
 from collections.abc import Sequence
 
 from ..presets import PRESETS, PRESETS_BY_KEY, TRAINING_PRESETS_BY_KEY
+from .lecture_arguments import add_lecture_command, add_render_lecture
 
 #: The preset ``--self-test`` runs.
 SELF_TEST_PRESET = "sigmoid_std1"
@@ -50,7 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--settings-dir", default=None, metavar="DIR", help="where settings are kept")
     parser.add_argument("--lang", choices=("en", "ko"), default=None,
                         help="interface language (default: as chosen in View > Language, else the system's)")
+    parser.add_argument("--lecture", nargs="?", const=1, type=int, default=None, metavar="N",
+                        help="start the window in the lecture, at step N (default 1)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    add_lecture_command(sub)
     render = sub.add_parser("render", help="draw a preset's figure to a PNG without a screen")
     render.add_argument("--preset", dest="render_preset", choices=list(PRESETS_BY_KEY), default=None)
     render.add_argument("--out", default=None, metavar="FILE.png")
@@ -58,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--theme", dest="render_theme", choices=("light", "dark"), default="light")
     render.add_argument("--view", choices=("auto", "book", "deep", "symmetry"), default="auto")
     render.add_argument("--list", action="store_true", help="print the preset names, one a line")
+    add_render_lecture(render)
     return parser
 
 
@@ -134,6 +139,13 @@ def main(argv: Sequence[str]) -> int:
             print(exc.code if isinstance(exc.code, str) else "initviz: bad arguments", file=sys.stderr)
             return 2
         return 0
+    if args.command == "lecture" or args.command == "render" and args.render_lecture is not None \
+            or args.lecture is not None:  # initviz/ui/lecture_output.py
+        from .lecture_output import lecture_command
+
+        status = lecture_command(args, lambda: _application([], args.lang, args.settings_dir), _main_window)
+        if status is not None:
+            return status
     if args.command == "render":
         if args.list:
             print("\n".join(p.key for p in PRESETS))
@@ -162,6 +174,12 @@ def main(argv: Sequence[str]) -> int:
               file=sys.stderr)
         return 1
     return run_window(args)
+
+
+def _main_window():
+    from .main_window import MainWindow
+
+    return MainWindow
 
 
 def _libraries_missing() -> int:
@@ -196,6 +214,8 @@ def run_window(args) -> int:
     else:
         window.rerun()
     window.show()  # the first run computes meanwhile
+    if args.lecture is not None:
+        window.lecture.enter(args.lecture)
     return app.exec()
 
 

@@ -10,7 +10,7 @@ from ..lecture import STEPS
 LANGUAGES = ("en", "ko")
 
 
-def add_lecture_command(sub, size_type) -> None:
+def add_lecture_command(sub) -> None:
     """``lecture [--list] [--handout FILE.pdf] [--lang ko|en]`` on the subparsers ``sub``."""
     lecture = sub.add_parser("lecture", help="the lecture's steps: list them or write the handout")
     lecture.add_argument("--list", dest="lecture_list", action="store_true",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from ..engine import ConfigError
 from ..lecture import STEPS, Step
+from ..pinned import Pinned
 from .i18n import tr
 from .lecture_panel import CaptionPanel
 from .theme import FONT_PX, font_scale
@@ -87,6 +88,8 @@ class LectureMode(QObject):
             for widget in self._chrome():
                 widget.setVisible(False)
             w.presenting.set_panel_visible(False)
+            if self._saved["pinned"] is not None:  # the user's pinned runs wait until the lecture ends
+                w.compare.set_pinned(Pinned())
             QApplication.instance().installEventFilter(self)
             if full_screen:
                 w.showFullScreen()
@@ -114,6 +117,8 @@ class LectureMode(QObject):
         if self.full_screen and not s["full_screen"]:
             w.showNormal()
         w.area.set_view(s["view"])
+        if s["pinned"] is not None:
+            w.compare.set_pinned(s["pinned"])
         if s["config"] is not None:
             w.panel.set_config(s["config"])
             w.rerun()
@@ -124,7 +129,8 @@ class LectureMode(QObject):
         w, area = self.window, self.window.area
         bar = getattr(area, "bar", None) or area.layout().itemAt(0).layout()
         toolbar = [bar.itemAt(i).widget() for i in range(bar.count()) if bar.itemAt(i).widget() is not None]
-        return [w.menuBar(), w.statusBar(), w.banner, area.caption, *toolbar]
+        pins = getattr(getattr(w, "compare", None), "bar", None)  # the pinned runs' bar
+        return [w.menuBar(), w.statusBar(), w.banner, area.caption, *toolbar, *([pins] if pins else [])]
 
     def _save(self) -> None:
         w = self.window
@@ -139,6 +145,7 @@ class LectureMode(QObject):
             "full_screen": w.isFullScreen(),
             "view": w.area.choice.currentData(),
             "config": config,
+            "pinned": getattr(getattr(w, "compare", None), "pinned", None),
         }
 
     # -- steps ------------------------------------------------------------------------
@@ -180,7 +187,9 @@ class LectureMode(QObject):
         if step.training:
             return list(self.window.area.training.runs) if "training" in self.window.area.views else []
         runs = self.window.runs
-        return runs if runs and runs[0].config == step.config else []
+        # a comparison's runs share a range fitted to both (initviz/ui/pins.py)
+        same = runs and runs[0].config.replace(hist_range=step.config.hist_range) == step.config
+        return runs if same else []
 
     def update_highlight(self) -> None:
         step = self.step

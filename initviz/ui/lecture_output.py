@@ -90,6 +90,9 @@ class _Stage:
         else:
             return False
         self.window._draw()  # the last results drawn now, not at the next redraw tick
+        figure = self.window.area.current
+        if hasattr(figure, "flush"):  # views that draw in steps (the deep view) finish now
+            figure.flush()
         for _ in range(5):
             app.processEvents()
         return True

@@ -32,6 +32,7 @@ from ..presets import Preset
 from .controls import ControlPanel
 from .file_actions import FileActions
 from .i18n import tr
+from .lecture_actions import install_lecture
 from .menus import build_menus
 from .pins import Comparing
 from .presenting import Presenting
@@ -75,6 +76,7 @@ class MainWindow(FileActions, QMainWindow):
         self._build_status()
         self.menus = build_menus(self)
         self.presenting = Presenting(self, self.menus["view"])  # text zoom (before the theme), panel toggle
+        self.lecture = install_lecture(self)  # View > Lecture, File > Lecture handout (lecture_actions.py)
         self.compare = Comparing(self, self.menus)  # pinned runs
         self._slots: list[RunData] = []  # the job's runs, by the runner's index
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)

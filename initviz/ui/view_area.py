@@ -53,6 +53,7 @@ class ViewArea(QWidget):
         for key, text in (("activations", self.tr("Activations a = phi(z)")),
                           ("preactivations", self.tr("Pre-activations z = xW + b")),
                           ("gradients", self.tr("Gradients dL/da")),
+                          ("pre_gradients", self.tr("Gradients dL/dz (pre-activations)")),
                           ("weight_gradients", self.tr("Weight gradients dL/dW"))):
             self.quantity.addItem(text, key)
         self.quantity.setToolTip(self.tr("What the histograms count (gradients need the backward pass)"))
@@ -138,7 +139,8 @@ class ViewArea(QWidget):
     def set_runs(self, runs: list[RunData], redraw: bool = True) -> None:
         """Show ``runs``: now, or (``redraw=False``) at the next ``refresh``."""
         self.runs = runs
-        if runs and not runs[0].config.gradients and self.quantity.currentData() in ("gradients", "weight_gradients"):
+        if runs and not runs[0].config.gradients and self.quantity.currentData() in ("gradients", "pre_gradients",
+                                                                               "weight_gradients"):
             self.quantity.blockSignals(True)
             self.set_quantity("activations")
             self.quantity.blockSignals(False)

@@ -218,7 +218,7 @@ STEPS: tuple[Step, ...] = (
         _own("phase_diagram", "tanh at the critical point",
              SimulationConfig(activation="tanh", init=InitSpec("variance_scaling", scale=_SIGMA_W2, mode="fan_in"),
                               bias="normal", bias_std=math.sqrt(_SIGMA_B2), samples=1000, features=100, depth=50,
-                              width=100, bins=30, seed=PRESET_SEED)),
+                              width=100, bins=30, seed=PRESET_SEED, correlation=0.9)),
         "phase",
         pick.critical_point,
     ),

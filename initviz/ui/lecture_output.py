@@ -9,6 +9,7 @@ vectors). The caller has created the QApplication with its language.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QMarginsF, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..engine import SimulationConfig
 from ..lecture import STEPS, Step
@@ -93,6 +94,8 @@ class _Stage:
         figure = self.window.area.current
         if hasattr(figure, "flush"):  # views that draw in steps (the deep view) finish now
             figure.flush()
+        if self.lecture.step.training:  # its curves as the runs ended
+            figure.draw()
         for _ in range(5):
             app.processEvents()
         return True
@@ -153,10 +156,9 @@ def make_handout(window_class, path: str, theme: str = "light") -> str | None:
     """One PDF page per step: title, the figure, caption, formula, the measured number and
     the configuration; the problem in one line, or None. The path is tried first, so a bad
     one fails before any step runs."""
-    try:
-        write_atomically(path, lambda temporary: temporary.write_bytes(b"%PDF-1.4\n%%EOF\n"))
-    except OSError as exc:
-        return tr("the handout cannot be written: {0}").format(exc)
+    problem = unwritable(path)
+    if problem:
+        return tr("the handout cannot be written to {0}: {1}").format(path, problem)
     stage = _Stage(window_class, HANDOUT_WINDOW, theme, caption=False)
     try:
         write_atomically(path, lambda temporary: _pages(stage, temporary), check=_complete_pdf)
@@ -164,6 +166,23 @@ def make_handout(window_class, path: str, theme: str = "light") -> str | None:
         return str(exc)
     finally:
         stage.close()
+    return None
+
+
+def unwritable(path: str) -> str | None:
+    """Why ``path`` cannot be written (a folder, no such folder, no permission), or None;
+    tried with a temporary file beside it, which is removed."""
+    target = Path(path)
+    if target.is_dir():
+        return tr("it is a folder")
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.", suffix=".probe"):
+            pass
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if target.exists() and not os.access(target, os.W_OK):
+        return tr("permission denied")
     return None
 
 
@@ -214,13 +233,17 @@ def _page(painter: QPainter, writer: QPdfWriter, number: int, step: Step, stage:
     text(tr("{0} / {1}   {2}").format(number, len(STEPS), tr(step.title)), 15, bold=True)
     figure = stage.window.area.current
     scale = width / max(figure.width(), 1)
-    height = min(int(figure.height() * scale), int(page.height() * 0.6))
+    height = min(int(figure.height() * scale), int(page.height() * 0.7))
     scale = min(scale, height / max(figure.height(), 1))
     painter.save()
-    painter.translate((width - figure.width() * scale) / 2, y)
-    painter.scale(scale, scale)
-    figure.render(painter, QPoint(0, 0))
-    painter.restore()
+    try:
+        painter.translate((width - figure.width() * scale) / 2, y)
+        painter.scale(scale, scale)
+        # QWidget's render (a pyqtgraph view overrides it with QGraphicsView's): the widget
+        # and its children painted through the painter, so lines and text stay vectors
+        QWidget.render(figure, painter, QPoint(0, 0))
+    finally:
+        painter.restore()
     y += height + int(3 * mm)
     text(tr(step.caption), 11)
     text(tr(step.formula), 11, colour="#0072B2")
@@ -232,16 +255,15 @@ def _page(painter: QPainter, writer: QPdfWriter, number: int, step: Step, stage:
 def _training_line(step: Step) -> str:
     runs = ", ".join(tr(title) for title, _ in step.preset.training)
     c = step.preset.training[0][1]
+    width = c.width[0] if isinstance(c.width, (tuple, list)) else c.width
     return tr("MNIST, {0} hidden layers of {1} ({2}), {3} {4}, batch {5}, {6} iterations; runs: {7}").format(
-        c.depth, c.width, c.activation, c.optimizer.upper(), f"{c.lr:g}", c.batch, c.iterations, runs)
+        c.depth, width, c.activation, c.optimizer.upper(), f"{c.lr:g}", c.batch, c.iterations, runs)
 
 
 def lecture_command(args, make_application, window_class) -> int | None:
     """``lecture``, ``render --lecture N`` and a check of ``--lecture N``: the exit status,
     or None when the window should start (in the lecture). ``window_class()`` gives the
     window's class once the application exists."""
-    import os
-
     from .lecture_arguments import step_problem
 
     if args.command == "render" and args.render_lecture is None:

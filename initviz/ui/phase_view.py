@@ -157,7 +157,8 @@ class PhaseView(QWidget):
         if runs and runs[0].config.correlation is None and self._asked_pairs_for != runs[0].config:
             # this view follows input pairs through depth: ask for them (once per configuration)
             self._asked_pairs_for = runs[0].config
-            QTimer.singleShot(0, self, lambda: self._request(self._with_pairs, True))
+            # only while shown: by then another view (or a lecture step) may own the configuration
+            QTimer.singleShot(0, self, lambda: self.isVisible() and self._request(self._with_pairs, True))
 
     @property
     def config(self):

@@ -22,7 +22,14 @@ keeps what an ordinary Korean text and the app need, half a megabyte a weight:
 
 The family is renamed "Noto Sans KR initviz" (OFL: a modified version keeps none of the
 reserved names; Noto CJK reserves only "Source"), so that the app always picks its own file
-and never a system's full Noto Sans CJK KR of another version. Vertical metrics are kept.
+and never a system's full Noto Sans CJK KR of another version.
+
+The line height is tightened from 1.448 em (1160 above the baseline, 288 below: room for
+vertical CJK writing) to 1.2 em (950 and 250), close to the 1.16 em of the DejaVu Sans the
+layout was drawn with: with the original the four lines of statistics under each
+histogram overflowed the 21 pixels a line the figure gives them. The Hangul glyphs span
+-87 to 842 and ASCII -279 to 872, so nothing is cut; the Windows clipping box (usWin*)
+stays wide (1000 and 280), and USE_TYPO_METRICS makes DirectWrite use the typo values too.
 """
 
 from __future__ import annotations
@@ -37,6 +44,8 @@ FAMILY = "Noto Sans KR initviz"
 #: Face 1 of Debian's NotoSansCJK-*.ttc is Noto Sans CJK KR (0: JP, 2: SC, 3: TC, 4: HK).
 KR_FACE = 1
 WEIGHTS = ("Regular", "Bold")
+#: Vertical metrics of the subset, in font units of 1000 per em (see the docstring).
+ASCENT, DESCENT = 950, 250
 RANGES = (
     (0x0020, 0x007E),  # ASCII
     (0x00A0, 0x017F),  # Latin-1, Latin Extended-A
@@ -92,6 +101,16 @@ def rename(font, weight: str) -> None:
         top.FullName, top.FamilyName = full, FAMILY
 
 
+def tighten_line_height(font) -> None:
+    """1.2 em lines (ASCENT above the baseline, DESCENT below), the same for every platform's reader."""
+    hhea, os2 = font["hhea"], font["OS/2"]
+    hhea.ascent, hhea.descent, hhea.lineGap = ASCENT, -DESCENT, 0
+    os2.sTypoAscender, os2.sTypoDescender, os2.sTypoLineGap = ASCENT, -DESCENT, 0
+    os2.usWinAscent, os2.usWinDescent = 1000, 280
+    os2.fsSelection |= 1 << 7  # USE_TYPO_METRICS
+    os2.version = max(os2.version, 4)
+
+
 def build(source: Path, weight: str) -> Path:
     from fontTools import subset  # build-time tool: imported here so the module loads without it
     from fontTools.ttLib import TTFont
@@ -107,6 +126,7 @@ def build(source: Path, weight: str) -> Path:
     subsetter.populate(unicodes=characters())
     subsetter.subset(font)
     rename(font, weight)
+    tighten_line_height(font)
     OUT.mkdir(exist_ok=True)
     out = OUT / f"NotoSansKR-initviz-{weight}.otf"
     font.save(out)

@@ -31,9 +31,9 @@ def _tables() -> Iterator[str]:
         yield from (scheme.label, scheme.formula, scheme.source, scheme.note)
     parameters = list(PARAMETERS.values()) + [a.param for a in ACTIVATIONS.values() if a.param is not None]
     for parameter in parameters:
-        yield from (parameter.name, parameter.label, parameter.help)
+        yield from (parameter.name, parameter.label, parameter.help, parameter.allowed())
     for activation in ACTIVATIONS.values():
-        yield from (activation.label, activation.formula, activation.source)
+        yield from (activation.label, activation.formula, activation.source, activation.gain)
     yield from (name for name, _ in NAMED_SCHEMES)
     yield from PHASES
     yield from QUANTITY_NAMES.values()

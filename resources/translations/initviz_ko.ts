@@ -207,16 +207,21 @@
     </message>
     <message>
         <source>mean {0}</source>
-        <extracomment>Distance between the left edges of two neighbouring layers (a layer is 1 wide). Pixels kept above the bars for the titles and below them for ticks and numbers. More layers than this go to the deep view. Rows at most: four pinned runs and the controls&apos; run.</extracomment>
+        <extracomment>Pixels kept between the texts of two neighbouring layers. Height of the bars&apos; area of a line at the least (pixels at text zoom 1).</extracomment>
         <translation>평균 {0}</translation>
     </message>
     <message>
         <source>std {0}</source>
-        <translation>표준편차 {0}</translation>
+        <extracomment>Distance between the left edges of two neighbouring layers (a layer is 1 wide). Pixels kept above the bars for the titles and below them for ticks and numbers. More layers than this go to the deep view. Rows at most: four pinned runs and the controls&apos; run.</extracomment>
+        <translation>σ {0}</translation>
     </message>
     <message>
         <source>pred. {0}</source>
         <translation>예측 {0}</translation>
+    </message>
+    <message>
+        <source>layers {0}-{1} of {2}</source>
+        <translation>{2}개 층 중 {0}-{1}층</translation>
     </message>
     <message>
         <source>sat. {0}</source>
@@ -224,7 +229,7 @@
     </message>
     <message>
         <source>dead {0}</source>
-        <translation>죽은 뉴런 {0}</translation>
+        <translation>죽은 {0}</translation>
     </message>
     <message>
         <source>outside {0}</source>
@@ -264,7 +269,7 @@
     </message>
     <message>
         <source>Pair correlation</source>
-        <translation>입력 쌍의 상관계수</translation>
+        <translation>쌍 상관계수</translation>
     </message>
     <message>
         <source>activation value</source>
@@ -288,20 +293,12 @@
         <translation>가중치 기울기 dL/dW</translation>
     </message>
     <message>
-        <source>All layers: log10(count) per bin</source>
-        <translation>모든 층: 구간별 log10(개수)</translation>
-    </message>
-    <message>
         <source>std (log)</source>
         <translation>표준편차 (로그)</translation>
     </message>
     <message>
         <source>fraction (log)</source>
         <translation>비율 (로그)</translation>
-    </message>
-    <message>
-        <source>One layer, large (click a layer to choose)</source>
-        <translation>한 층 크게 보기 (층을 클릭해 선택)</translation>
     </message>
     <message>
         <source>log10(count)</source>
@@ -312,16 +309,8 @@
         <translation>개수</translation>
     </message>
     <message>
-        <source>{0}: measured</source>
-        <translation>{0}: 측정</translation>
-    </message>
-    <message>
         <source>measured</source>
         <translation>측정</translation>
-    </message>
-    <message>
-        <source>{0}: predicted</source>
-        <translation>{0}: 예측</translation>
     </message>
     <message>
         <source>mean-field prediction</source>
@@ -337,19 +326,31 @@
     </message>
     <message>
         <source>All layers</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 층</translation>
     </message>
     <message>
         <source>One layer</source>
-        <translation type="unfinished"></translation>
+        <translation>한 층</translation>
+    </message>
+    <message>
+        <source>layer (click one to enlarge it)</source>
+        <translation>층 (클릭하면 크게 보기)</translation>
+    </message>
+    <message>
+        <source>All layers: log10(count)</source>
+        <translation>모든 층: log10(개수)</translation>
+    </message>
+    <message>
+        <source>dashed: predicted</source>
+        <translation>점선: 예측</translation>
     </message>
     <message>
         <source>Saturated, dead</source>
-        <translation type="unfinished"></translation>
+        <translation>포화, 죽은 뉴런</translation>
     </message>
     <message>
         <source>Correlation</source>
-        <translation type="unfinished"></translation>
+        <translation>상관계수</translation>
     </message>
     <message>
         <source>layer {0}</source>
@@ -630,7 +631,7 @@
     </message>
     <message>
         <source>distinct units per layer</source>
-        <translation>층별 서로 다른 뉴런 수</translation>
+        <translation>서로 다른 뉴런 수</translation>
     </message>
     <message>
         <source>Equal weights</source>
@@ -937,6 +938,10 @@
         <translation>가중치의 표준편차: w ~ N(0, std^2)</translation>
     </message>
     <message>
+        <source>0 or more</source>
+        <translation>0 이상</translation>
+    </message>
+    <message>
         <source>value</source>
         <translation>값</translation>
     </message>
@@ -947,6 +952,10 @@
     <message>
         <source>the value c of every weight: w = c</source>
         <translation>모든 가중치의 값 c: w = c</translation>
+    </message>
+    <message>
+        <source>any finite number</source>
+        <translation>유한한 모든 수</translation>
     </message>
     <message>
         <source>limit</source>
@@ -985,6 +994,10 @@
         <translation>분산 배율: 표준편차 = gain * sqrt(scale / n)</translation>
     </message>
     <message>
+        <source>greater than 0</source>
+        <translation>0보다 큼</translation>
+    </message>
+    <message>
         <source>mode</source>
         <translation>모드</translation>
     </message>
@@ -995,6 +1008,10 @@
     <message>
         <source>the n of variance scaling: fan_in, fan_out or (fan_in + fan_out) / 2</source>
         <translation>분산 스케일링의 n: fan_in, fan_out 또는 (fan_in + fan_out) / 2</translation>
+    </message>
+    <message>
+        <source>one of fan_in, fan_out, fan_avg</source>
+        <translation>fan_in, fan_out, fan_avg 중 하나</translation>
     </message>
     <message>
         <source>distribution</source>
@@ -1009,6 +1026,10 @@
         <translation>정규분포; 표준편차의 2배에서 자른 정규분포(0.8796으로 보정); 균등분포 U(-a, a), a = sqrt(3) 표준편차</translation>
     </message>
     <message>
+        <source>one of normal, truncated, uniform</source>
+        <translation>normal, truncated, uniform 중 하나</translation>
+    </message>
+    <message>
         <source>slope</source>
         <translation>기울기</translation>
     </message>
@@ -1019,6 +1040,10 @@
     <message>
         <source>leaky ReLU&apos;s slope for z &lt; 0</source>
         <translation>z &lt; 0에서 leaky ReLU의 기울기</translation>
+    </message>
+    <message>
+        <source>from 0 to below 1</source>
+        <translation>0 이상 1 미만</translation>
     </message>
     <message>
         <source>alpha</source>
@@ -1041,6 +1066,10 @@
         <translation>φ(z) = z; φ′(z) = 1</translation>
     </message>
     <message>
+        <source>1</source>
+        <translation>1</translation>
+    </message>
+    <message>
         <source>sigmoid</source>
         <translation>시그모이드</translation>
     </message>
@@ -1057,6 +1086,10 @@
         <translation>tanh(z); tanh′(z) = 1 − tanh²(z)</translation>
     </message>
     <message>
+        <source>5/3</source>
+        <translation>5/3</translation>
+    </message>
+    <message>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
@@ -1069,6 +1102,10 @@
         <translation>Nair &amp; Hinton 2010</translation>
     </message>
     <message>
+        <source>√2 (He et al. 2015)</source>
+        <translation>√2 (He et al. 2015)</translation>
+    </message>
+    <message>
         <source>leaky ReLU</source>
         <translation>leaky ReLU</translation>
     </message>
@@ -1079,6 +1116,10 @@
     <message>
         <source>Maas et al. 2013</source>
         <translation>Maas et al. 2013</translation>
+    </message>
+    <message>
+        <source>√(2/(1 + slope²))</source>
+        <translation>√(2/(1 + slope²))</translation>
     </message>
     <message>
         <source>ELU</source>
@@ -1103,6 +1144,10 @@
     <message>
         <source>Klambauer et al. 2017</source>
         <translation>Klambauer et al. 2017</translation>
+    </message>
+    <message>
+        <source>3/4</source>
+        <translation>3/4</translation>
     </message>
     <message>
         <source>GELU (tanh approx.)</source>
@@ -1215,180 +1260,228 @@
     <message>
         <source>{0}, init {1}{2}; {3} layers of {4} units, {5} inputs of {6} features; seed {7}</source>
         <extracomment>How long one step may take to compute before it is drawn as it is (training: ~20 s). The window the handout&apos;s figures are drawn in (the figure then fills it, 2:1).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{0}, 초깃값 {1}{2}; 뉴런 {4}개짜리 층 {3}개, 특성 {6}개짜리 입력 {5}개; 시드 {7}</translation>
     </message>
     <message>
         <source>; biases N(0, {0:.3g}²)</source>
-        <translation type="unfinished"></translation>
+        <translation>; 편향 N(0, {0:.3g}²)</translation>
     </message>
     <message>
         <source>; backward pass</source>
-        <translation type="unfinished"></translation>
+        <translation>; 역전파</translation>
+    </message>
+    <message>
+        <source>the handout cannot be written to {0}: {1}</source>
+        <translation>유인물을 {0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>권한이 없습니다</translation>
     </message>
     <message>
         <source>initviz: weight initialization, a lecture</source>
-        <translation type="unfinished"></translation>
+        <translation>initviz: 가중치 초기화 강의</translation>
     </message>
     <message>
         <source>{0} / {1}   {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1}   {2}</translation>
     </message>
     <message>
         <source>Measured: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>측정: {0}</translation>
     </message>
     <message>
         <source>MNIST, {0} hidden layers of {1} ({2}), {3} {4}, batch {5}, {6} iterations; runs: {7}</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST, 뉴런 {1}개짜리 은닉층 {0}개 ({2}), {3} {4}, 배치 {5}, 반복 {6}회; 실행: {7}</translation>
     </message>
     <message>
         <source>gain {0}</source>
-        <extracomment>The settings key of the pinned list. Characters of a label shown in the bar (the whole label is its tooltip).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>The settings key of the pinned list.</extracomment>
+        <translation>gain {0}</translation>
     </message>
     <message>
         <source>{0}, uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, 균등</translation>
     </message>
     <message>
         <source>{0}, truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, 절단</translation>
     </message>
     <message>
         <source>widths {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>너비 {0}</translation>
     </message>
     <message>
         <source>{0} features</source>
-        <translation type="unfinished"></translation>
+        <translation>특성 {0}개</translation>
     </message>
     <message>
         <source>{0} samples</source>
-        <translation type="unfinished"></translation>
+        <translation>샘플 {0}개</translation>
     </message>
     <message>
         <source>no bias</source>
-        <translation type="unfinished"></translation>
+        <translation>편향 없음</translation>
     </message>
     <message>
         <source>bias N(0, {0}²)</source>
-        <translation type="unfinished"></translation>
+        <translation>편향 N(0, {0}²)</translation>
     </message>
     <message>
         <source>input N(0, 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 N(0, 1)</translation>
     </message>
     <message>
         <source>input U(−1, 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 U(−1, 1)</translation>
     </message>
     <message>
         <source>{0} bins</source>
-        <translation type="unfinished"></translation>
+        <translation>구간 {0}개</translation>
     </message>
     <message>
         <source>range auto</source>
-        <translation type="unfinished"></translation>
+        <translation>범위 자동</translation>
     </message>
     <message>
         <source>range {0} to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>범위 {0}에서 {1}까지</translation>
     </message>
     <message>
         <source>with gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기 포함</translation>
     </message>
     <message>
         <source>no gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기 없음</translation>
     </message>
     <message>
         <source>pairs c0 = {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 쌍 c0 = {0}</translation>
     </message>
     <message>
         <source>no pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 쌍 없음</translation>
     </message>
     <message>
         <source>same configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>같은 구성</translation>
     </message>
     <message>
         <source>Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>고정</translation>
     </message>
     <message>
         <source>Keep this run on screen (Ctrl+P): change the controls and the new run is drawn beside it, on the same random draws (up to {0} pinned runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 실행을 화면에 고정합니다 (Ctrl+P). 제어판을 바꾸면 새 실행이 같은 난수로 옆에 그려집니다 (최대 {0}개 고정)</translation>
     </message>
     <message>
         <source>Fit x</source>
-        <translation type="unfinished"></translation>
+        <translation>x 맞춤</translation>
     </message>
     <message>
         <source>One histogram range for every run, chosen from their spread: 4 root-mean-squares of the widest layer (Ctrl+Shift+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 실행에 같은 히스토그램 범위를 퍼진 정도에 맞춰 고릅니다: 가장 넓은 층의 제곱평균제곱근의 4배 (Ctrl+Shift+F)</translation>
     </message>
     <message>
         <source>Unpin all</source>
-        <translation type="unfinished"></translation>
+        <translation>모두 고정 해제</translation>
     </message>
     <message>
         <source>Unpin every run (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 실행의 고정을 해제합니다 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Pin this run, then change a control: both are drawn, on the same random draws.</source>
+        <translation>이 실행을 고정하고 제어판을 바꿔 보세요. 같은 난수로 둘 다 그려집니다.</translation>
     </message>
     <message>
         <source>(controls)</source>
-        <translation type="unfinished"></translation>
+        <translation>(제어판)</translation>
     </message>
     <message>
         <source>{0}: the run of the controls, not pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: 제어판의 실행, 고정하지 않음</translation>
     </message>
     <message>
         <source>Unpin {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 고정 해제</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>비교(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Pin the current run</source>
-        <translation type="unfinished"></translation>
+        <translation>현재 실행 고정(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Unpin the last run</source>
-        <translation type="unfinished"></translation>
+        <translation>마지막 고정 해제(&amp;U)</translation>
     </message>
     <message>
         <source>Unpin &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>모두 고정 해제(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Fit the x range to the runs</source>
-        <translation type="unfinished"></translation>
+        <translation>x 범위를 실행에 맞추기(&amp;F)</translation>
     </message>
     <message>
         <source>Not pinned: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>고정하지 않음: {0}</translation>
     </message>
     <message>
         <source>At most {0} runs can be pinned: unpin one first (the × beside it, or Compare &gt; Unpin all).</source>
-        <translation type="unfinished"></translation>
+        <translation>실행은 {0}개까지만 고정할 수 있습니다. 먼저 하나를 해제하세요 (옆의 × 또는 비교 &gt; 모두 고정 해제).</translation>
     </message>
     <message>
         <source>Nothing to fit yet: no run has a finite layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 맞출 것이 없습니다: 유한한 값의 층이 있는 실행이 없습니다.</translation>
     </message>
     <message>
         <source>The pinned runs in the settings could not be read; none are pinned.</source>
-        <translation type="unfinished"></translation>
+        <translation>설정에 저장된 고정 실행을 읽지 못해 고정된 실행이 없습니다.</translation>
     </message>
     <message>
         <source>Settings: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>설정: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>강의(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The lecture, step by step, full screen (PageDown / PageUp; Esc leaves)</source>
+        <translation>강의를 단계별로 전체 화면에서 (PageDown / PageUp; Esc로 나가기)</translation>
+    </message>
+    <message>
+        <source>Lecture &amp;handout (PDF)...</source>
+        <translation>강의 유인물(PDF)(&amp;H)...</translation>
+    </message>
+    <message>
+        <source>One page per lecture step: the figure, caption, formula and configuration</source>
+        <translation>강의 단계마다 한 쪽: 그림, 설명, 수식, 구성</translation>
+    </message>
+    <message>
+        <source>Lecture handout</source>
+        <translation>강의 유인물</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 파일 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The handout was not written: {0}</source>
+        <translation>유인물을 쓰지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Handout written: {0}</source>
+        <translation>유인물을 썼습니다: {0}</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1821,17 @@
     </message>
 </context>
 <context>
+    <name>PageBar</name>
+    <message>
+        <source>Previous layers</source>
+        <translation>이전 층들</translation>
+    </message>
+    <message>
+        <source>Next layers</source>
+        <translation>다음 층들</translation>
+    </message>
+</context>
+<context>
     <name>PhaseView</name>
     <message>
         <source>log₁₀ χ₁</source>
@@ -1831,6 +1935,10 @@
         <translation>층별 서로 다른 뉴런 수</translation>
     </message>
     <message>
+        <source>{0}: layer {1}</source>
+        <translation>{0}: {1}층</translation>
+    </message>
+    <message>
         <source>Layer {0}: waiting for the run</source>
         <translation>{0}층: 실행을 기다리는 중</translation>
     </message>
@@ -1845,6 +1953,10 @@
     <message>
         <source>Layer {0}: {1} distinct units of {2}</source>
         <translation>{0}층: 뉴런 {2}개 중 서로 다른 뉴런 {1}개</translation>
+    </message>
+    <message>
+        <source>Layer {0}, distinct units: {1}</source>
+        <translation>{0}층, 서로 다른 뉴런: {1}</translation>
     </message>
 </context>
 <context>

@@ -11,13 +11,17 @@
 3. Start-up: ``python main.py --self-test`` against a bare pyqtgraph window that shows
    one plot and quits, both in fresh interpreters, median of --rounds interleaved runs.
    Target <= 1.5.
-4. Training: the same timer while the window trains the book's three-run comparison
+4. Pinned runs: the same timer and ratio with four pinned runs and the controls' run (five
+   runs of that shape, schemes Xavier, He, LeCun normal, orthogonal and Glorot normal) drawn
+   in the deep view, against the engine alone on the same five.
+5. Training: the same timer while the window trains the book's three-run comparison
    (the ``training_book`` preset: std 0.01, Xavier and He, 2000 iterations each, in the
    engine's process) and draws it live. Targets: p99 lateness < 16 ms, max < 50 ms.
 
 Usage: ``python benchmarks/bench_ui.py [--rounds N] [--depth 300] [--width 512] [--samples 2000]
-[--training-only]``. The last line of output is one JSON object with p99_ms, max_ms, run_ratio,
-startup_ratio, training_p99_ms and training_max_ms.
+[--training-only | --pinned-only]``. The last line of output is one JSON object with p99_ms, max_ms,
+run_ratio, startup_ratio, pinned_p99_ms, pinned_max_ms, pinned_run_ratio, training_p99_ms and
+training_max_ms (--pinned-only: start-up and the pinned case).
 """
 
 from __future__ import annotations
@@ -62,17 +66,23 @@ def bench_config(args):
                             activation="tanh", init="xavier", seed=1)
 
 
+def pinned_configs(config) -> list:
+    """Four configurations to pin and the controls' one: ``config`` under five schemes."""
+    return [config.replace(init=name) for name in ("xavier", "he", "lecun_normal", "orthogonal", "glorot_normal")]
+
+
 def engine_alone(config) -> float:
     from initviz.engine import simulate
 
     # As the window's engine process runs it: with the statistics helper where it is allowed.
     t0 = time.perf_counter()
-    for _ in simulate(config, helper="auto"):
-        pass
+    for c in config if isinstance(config, list) else [config]:
+        for _ in simulate(c, helper="auto"):
+            pass
     return time.perf_counter() - t0
 
 
-def in_window(config) -> tuple[list[float], float]:
+def in_window(config, pinned: list | None = None) -> tuple[list[float], float]:
     """Lateness of every 5 ms tick (ms) during the run, and the run's wall time (s)."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -105,13 +115,18 @@ def in_window(config) -> tuple[list[float], float]:
         loop = QEventLoop()
         window.run_finished.connect(loop.quit)
         window.panel.set_config(config)
+        if pinned:  # as a saved comparison opens: every pinned run is new
+            from initviz.pinned import Pinned
+
+            window.compare.set_pinned(Pinned(tuple(pinned)))
         t0 = last[0] = time.perf_counter()
         timer.start()
         window.rerun()
         loop.exec()
         wall = time.perf_counter() - t0
         timer.stop()
-        ok = window.runs and window.runs[0].forward_done == config.depth
+        expected = len(pinned) + 1 if pinned else 1
+        ok = len(window.runs) == expected and all(r.forward_done == r.depth for r in window.runs)
         window.close()
     if not ok:
         raise SystemExit("bench_ui: the run did not reach the window")
@@ -182,6 +197,21 @@ def startup(rounds: int) -> tuple[float, float]:
     return statistics.median(ours), statistics.median(bare)
 
 
+def pinned_result(config) -> dict:
+    """The four-pinned-runs case: lateness while the window runs and draws all five in the deep
+    view, and its wall time over the engine's alone on the same five (before and after)."""
+    configs = pinned_configs(config)
+    before = engine_alone(configs)
+    late, wall = in_window(configs[-1], configs[:-1])
+    engine = (before + engine_alone(configs)) / 2
+    p99, worst = percentile(late, 99), max(late)
+    print(f"four pinned runs and the controls' run, depth {config.depth}: window {wall:.2f} s, engine alone "
+          f"{engine:.2f} s, ratio {wall / engine:.3f}; GUI timer p99 {p99:.2f} ms, max {worst:.2f} ms")
+    return {"pinned_p99_ms": round(p99, 2), "pinned_max_ms": round(worst, 2),
+            "pinned_run_ratio": round(wall / engine, 3), "pinned_window_s": round(wall, 2),
+            "pinned_engine_s": round(engine, 2), "pinned_ticks": len(late)}
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
@@ -195,6 +225,7 @@ def main() -> int:
     p.add_argument("--rounds", type=int, default=5, help="start-up rounds (median)")
     p.add_argument("--startup-only", action="store_true", help="skip the responsiveness run")
     p.add_argument("--training-only", action="store_true", help="only the training comparison's lateness")
+    p.add_argument("--pinned-only", action="store_true", help="start-up and the four pinned runs only")
     args = p.parse_args()
     if args.training_only:
         late, wall = in_window_training()
@@ -211,6 +242,11 @@ def main() -> int:
         print(json.dumps({"startup_ratio": round(ours / bare, 3), "startup_s": round(ours, 3),
                           "bare_startup_s": round(bare, 3)}))
         return 0
+    pinned = pinned_result(config)
+    if args.pinned_only:
+        print(json.dumps({"startup_ratio": round(ours / bare, 3), **pinned, "cpus": os.cpu_count(),
+                          "load_avg_after": os.getloadavg()[0] if hasattr(os, "getloadavg") else None}))
+        return 0
     # engine alone before and after the window's run: the load of a shared machine drifts
     before = engine_alone(config)
     late, wall = in_window(config)
@@ -225,6 +261,7 @@ def main() -> int:
           f"p99 {p99:.2f} ms, max {worst:.2f} ms")
     result = {"p99_ms": round(p99, 2), "max_ms": round(worst, 2), "run_ratio": round(wall / engine, 3),
               "startup_ratio": round(ours / bare, 3), "window_run_s": round(wall, 2), "engine_run_s": round(engine, 2),
+              **pinned,
               "startup_s": round(ours, 3), "bare_startup_s": round(bare, 3), "ticks": len(late),
               "training_p99_ms": round(percentile(training_late, 99), 2),
               "training_max_ms": round(max(training_late), 2), "training_s": round(training_wall, 2),

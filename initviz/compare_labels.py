@@ -139,7 +139,9 @@ def differing_parts(configs: Sequence[SimulationConfig]) -> list[str]:
 
 def labels(configs: Sequence[SimulationConfig], translate: Callable[[str], str] = _identity) -> list[str]:
     """One short label per configuration, naming what differs among them all; identical
-    configurations are each "same configuration"."""
+    configurations are each "same configuration"; a single one has an empty label."""
+    if len(configs) == 1:  # nothing to tell it from
+        return [""]
     parts = differing_parts(configs)
     if not parts:
         return [_words(translate)["same"]] * len(configs)

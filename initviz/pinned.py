@@ -44,7 +44,7 @@ class ComparedRun:
 
     @property
     def title(self) -> str:
-        return f"{self.letter}: {self.label}"
+        return f"{self.letter}: {self.label}" if self.label else self.letter
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ def test_unused_settings_do_not_count_as_differences():
 def test_identical_configurations_say_so_and_translations_are_used():
     a = SimulationConfig()
     assert labels([a, a]) == ["same configuration"] * 2
+    assert labels([a]) == [""]
     b = SimulationConfig(depth=7)
     assert labels([a, b], translate=lambda t: t.upper()) == ["DEPTH 5", "DEPTH 7"]
 

@@ -67,6 +67,30 @@ def test_pin_then_change_a_control_draws_both_runs_with_their_labels(qtbot, wind
     assert colours == [c.upper() for c in window.theme.series[:2]]
 
 
+def test_pinned_runs_share_the_seed_and_the_deep_and_symmetry_views_show_each_run(qtbot, window):
+    show(qtbot, window, SMALL)
+    window.compare.pin()
+    changed = SMALL.replace(init="xavier", seed=99)  # a new seed redraws the pinned run too
+    show(qtbot, window, changed)
+    assert [r.config.seed for r in window.runs] == [99, 99]
+    window.area.set_view("deep")
+    deep = window.area.deep
+    deep.flush()
+    for run, (measured, _predicted) in zip(window.runs, deep.std_curves):
+        np.testing.assert_allclose(measured.getData()[1], np.log10(run.series["activations"].std))  # log axis
+    for run, (solid, _dashed) in zip(window.runs, deep.frac_runs.pairs):
+        sat = run.series["activations"].saturated  # ReLU: about half, every layer
+        assert (sat > 0.3).all()
+        np.testing.assert_allclose(solid.getData()[1], np.log10(sat))
+    window.area.set_view("symmetry")
+    symmetry = window.area.symmetry
+    symmetry.refresh()
+    assert symmetry.others.maps[0].isVisible()
+    for run, item in zip(window.runs, [symmetry.distinct_curve] + symmetry.others.curves):
+        np.testing.assert_array_equal(10 ** item.getData()[1], np.maximum(run.distinct_units, 1))
+    assert "B " in symmetry.count.text() and "A " in symmetry.count.text()
+
+
 def test_at_most_four_pins_with_a_clear_message(qtbot, window):
     for depth in (2, 3, 4, 5):
         show(qtbot, window, SMALL.replace(depth=depth))
@@ -160,3 +184,12 @@ def test_the_training_view_trains_the_pinned_runs_side_by_side(qtbot, window):
     assert [t for t, _ in runs] == ["A: He normal: √(2/n)", "B: Xavier (book): 1/√n"]
     assert [c.init.name for _, c in runs] == ["he", "xavier"]
     assert all(c.depth == SMALL.depth and c.seed == SMALL.seed for _, c in runs)
+
+
+def test_a_file_with_pins_still_opens_where_only_its_configuration_is_read(tmp_path):
+    from initviz.pinned import Pinned, file_data
+    from initviz.ui.export import load_config
+
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(file_data(SMALL, Pinned((SMALL.replace(depth=2),)))), encoding="utf-8")
+    assert load_config(path) == SMALL  # as main.py --config reads it

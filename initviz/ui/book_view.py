@@ -52,10 +52,15 @@ def shared_span(edges: list) -> tuple[float, float] | None:
     return min(float(e[0]) for e in known), max(float(e[-1]) for e in known)
 
 
-def _panel_text(series: Series, index: int, quantity: str, digits: int = 3) -> str:
+def _panel_text(series: Series, index: int, quantity: str, digits: int = 3, compact: bool = False) -> str:
     st = series.stats[index]
     if st is None:
         return ""
+    if compact:  # three compared runs or more: a row has room for the std and its prediction only
+        lines = [tr("std {0}").format(fmt(st.std, digits))]
+        if st.predicted_std is not None:
+            lines.append(tr("pred. {0}").format(fmt(st.predicted_std, digits)))
+        return "\n".join(lines)
     lines = [tr("mean {0}").format(fmt(st.mean, digits)) if quantity != "weight_gradients" else "",
              tr("std {0}").format(fmt(st.std, digits))]
     if st.predicted_std is not None:
@@ -110,12 +115,12 @@ class _Row:
             item.setColor(theme.foreground)
             item.rescale()  # set_theme follows a change of the text zoom too
 
-    def paint(self, bar: str, edge: str, prediction: str) -> None:
-        """Bars and prediction curve in these colours (a compared run's own colour)."""
-        if self.colour != (bar, edge, prediction):
-            self.colour = (bar, edge, prediction)
+    def paint(self, bar: str, edge: str, prediction: str, width: float = 3) -> None:
+        """Bars and prediction curve (``width`` px) in these colours (a compared run's own)."""
+        if self.colour != (bar, edge, prediction, width):
+            self.colour = (bar, edge, prediction, width)
             self.bars.setOpts(brush=pg.mkBrush(bar), pen=pg.mkPen(edge, width=1))
-            self.prediction.setPen(line_pen(prediction, width=3))
+            self.prediction.setPen(line_pen(prediction, width=width))
 
 
 class BookView(PaintClock, pg.GraphicsLayoutWidget):
@@ -172,9 +177,9 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         many = len(self.runs) > 1
         for i, row in enumerate(self.rows):
             if i < len(self.runs):
-                if many:  # each run in its colour; the prediction in the text's, over any of them
-                    row.paint(self.theme.series[i % len(self.theme.series)], self.theme.background,
-                              self.theme.foreground)
+                if many:  # each run in its colour (edges too: narrow bars stay seen); the prediction thin, in
+                    colour = self.theme.series[i % len(self.theme.series)]  # the text's, over any of them
+                    row.paint(colour, colour, self.theme.foreground, 2)
                 else:
                     row.paint(self.theme.bar, self.theme.bar_edge, self.theme.prediction)
                 top = max(top, self._draw_row(row, self.runs[i], span, i))
@@ -229,6 +234,7 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         # ticks (low, high) and numbers under each layer
         quantity = self.quantity
         crowded = depth > 6  # shorter numbers, smaller type
+        compact = len(self.runs) >= 3
         digits, text_px = (2, FONT_PX - 3) if crowded else (3, FONT_PX - 1)
         for k in range(depth):
             for j, (value, anchor_x, frac) in enumerate(((lo, 0.0, 0.0), (hi, 1.0, 1.0))):
@@ -238,12 +244,13 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
                 t.setVisible(True)
             n = row._text(row.numbers, k, (0.5, 0.0), FONT_PX - 1)
             n.set_pixel_size(text_px)
-            n.setText(_panel_text(series, k, quantity, digits) if series.filled[k] else "")
+            n.setText(_panel_text(series, k, quantity, digits, compact) if series.filled[k] else "")
             n.setPos(k * PITCH + 0.5, n.pos().y())
             n.setVisible(True)
         self._hide_texts(row, depth)
         row.layers = depth
-        row.rows_of_text = max([len(_panel_text(series, k, quantity).splitlines()) for k in range(depth)] + [3])
+        row.rows_of_text = max([len(_panel_text(series, k, quantity, 3, compact).splitlines()) for k in range(depth)]
+                               + [2 if compact else 3])
         return top
 
     def _draw_prediction(self, row: _Row, series: Series, depth: int, unit, offsets) -> None:

@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
+from .compare_curves import RunCurves
 from .correlation_plot import CorrelationPlot
 from .i18n import tr
 from .plot_arrangement import PlotArrangement
@@ -104,12 +105,16 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.frac_plot.setLogMode(y=True)
         self.frac_plot.addLegend(offset=(-10, -10))
         self.std_curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
-        for _ in range(2):
+        for _ in range(len(theme.series)):  # one per compared run
             measured = curve(self.std_plot)
             predicted = curve(self.std_plot)
             self.std_curves.append((measured, predicted))
         self.sat_curve = curve(self.frac_plot)
         self.dead_curve = curve(self.frac_plot)
+        self.frac_runs = RunCurves(self.frac_plot, len(theme.series))  # compared runs, each in its colour
+        self.std_key = pg.PlotDataItem()  # the legend's "dashed: predicted" when comparing
+        self.heat_tag = Label((0, 0), FONT_PX, bold=True)  # compared: whose heat map and large layer this is
+        self.heat.addItem(self.heat_tag, ignoreBounds=True)
         self.std_marker = pg.InfiniteLine(angle=90, movable=False)
         self.std_plot.addItem(self.std_marker, ignoreBounds=True)
         self.frac_marker = pg.InfiniteLine(angle=90, movable=False)
@@ -155,6 +160,8 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.correlation.set_theme(theme)
         self.sat_curve.setPen(line_pen(PURPLE))
         self.dead_curve.setPen(line_pen(GREEN, dashed=True))
+        self.std_key.setPen(line_pen(theme.foreground, dashed=True))
+        self._ranges.pop("large pen", None)  # set again by the next draw
         for legend in (self.std_plot.legend, self.frac_plot.legend):
             legend.setLabelTextColor(theme.foreground)
             legend.opts["labelTextSize"] = f"{scaled_px(FONT_PX)}px"
@@ -292,8 +299,9 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
                 self.std_plot.getAxis("left").setTicks(log_axis_ticks(int(lo), int(hi)))
             self._set_range(self.std_plot, "y", float(lo), float(hi))
         if self.runs:
-            self._set_range(self.std_plot, "x", 0.5, self.runs[0].depth + 0.5)
-            self._layer_ticks(self.std_plot, self.runs[0].depth)
+            deepest = max(r.depth for r in self.runs)
+            self._set_range(self.std_plot, "x", 0.5, deepest + 0.5)
+            self._layer_ticks(self.std_plot, deepest)
         for i, (measured, predicted) in enumerate(self.std_curves):
             if i >= len(self.runs):
                 measured.setData([], [])
@@ -316,9 +324,13 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
                 predicted.setPen(line_pen(color, dashed=True))
         for i, (measured, predicted) in enumerate(self.std_curves[: len(self.runs)]):
             name = _short(self.runs[i].title)
-            entries.append((measured, tr("{0}: measured").format(name) if many else tr("measured")))
-            if self.show_prediction and np.isfinite(self.runs[i].series[self.quantity].predicted_std).any():
-                entries.append((predicted, tr("{0}: predicted").format(name) if many else tr("mean-field prediction")))
+            # compared: one line per run (its colour), and one key for every dashed prediction
+            entries.append((measured, name if many else tr("measured")))
+            predicted_any = np.isfinite(self.runs[i].series[self.quantity].predicted_std).any()
+            if not many and self.show_prediction and predicted_any:
+                entries.append((predicted, tr("mean-field prediction")))
+        if many and self.show_prediction:
+            entries.append((self.std_key, tr("dashed: predicted")))
         self._set_legend(self.std_plot.legend, entries)
 
     @staticmethod
@@ -340,6 +352,11 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.sat_curve.setData(x, sat, connect="finite")
         self.dead_curve.setData(x, dead, connect="finite")
         entries = [(self.sat_curve, tr("saturated")), (self.dead_curve, tr("dead units"))]
+        if self.frac_runs.draw(self.runs, self.theme, FRACTION_FLOOR):  # compared: every run in its colour
+            self.sat_curve.setData([], [])
+            self.dead_curve.setData([], [])
+            entries = [(self.frac_runs.keys[0], tr("saturated")), (self.frac_runs.keys[1], tr("dead units"))]
+            run = max(self.runs, key=lambda r: r.depth)  # the x range of the deepest
         self._set_legend(self.frac_plot.legend, entries)
         if "frac ticks" not in self._ranges:
             self._ranges["frac ticks"] = True
@@ -393,6 +410,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         else:
             self.large_pred.setData([], [])
         st = s.stats[k]
+        self._tag(run, s)
         lines = [tr("layer {0}").format(self.selected), tr("mean {0}").format(fmt(st.mean)),
                  tr("std {0}").format(fmt(st.std))]
         if st.saturated is not None:
@@ -404,6 +422,19 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self._set_range(self.large, "y", 0.0, ceiling)
         self.large_text.setPos(hi, ceiling)  # anchored at its top right: inside however narrow
 
+
+    def _tag(self, run: RunData, series) -> None:
+        """Name the run of the heat map and the large layer (the first) when runs are compared."""
+        many = len(self.runs) > 1
+        self.heat_tag.setVisible(many)
+        pen = self.theme.foreground if many else self.theme.prediction  # not a compared run's colour
+        if self._ranges.get("large pen") != pen:
+            self._ranges["large pen"] = pen
+            self.large_pred.setPen(line_pen(pen, width=3))
+        if many:
+            self.heat_tag.setText(run.title)
+            self.heat_tag.setColor("#FFFFFF")  # over cividis's dark blue, where no layer reaches
+            self.heat_tag.setPos(0.7, float(series.edges[-1]))
 
     def _clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not self.runs:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from ..engine import ConfigError, SimulationConfig
+from ..pinned import split_file
 from ..safe_io import ends_with, parse_json, quiet_stderr, read_text, write_atomically, write_text_atomically
 from .i18n import tr
 from .rundata import RunData
@@ -97,4 +98,5 @@ def load_config(path: str | Path) -> SimulationConfig:
         data = parse_json(text, Path(path).name)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
-    return SimulationConfig.from_dict(data)
+    # a comparison's file: its configuration (the window reads the pinned list itself, ui/pins.py)
+    return SimulationConfig.from_dict(split_file(data)[0])

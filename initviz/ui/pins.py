@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from ..engine import ConfigError, SimulationConfig
 from ..pinned import MAX_PINS, ComparedRun, PinError, Pinned, file_data, fit_for, predicted_moments, split_file
@@ -27,8 +27,6 @@ from .rundata import RunData
 
 #: The settings key of the pinned list.
 SETTING = "run/pinned"
-#: Characters of a label shown in the bar (the whole label is its tooltip).
-BAR_LABEL_CHARS = 28
 
 
 def _words() -> dict[str, str]:
@@ -63,9 +61,8 @@ def complete(run: RunData) -> bool:
 
 
 class PinBar(QWidget):
-    """Over the figure while runs are compared: one chip per run (its colour, letter and
-    label, and an x to unpin it) and Unpin all. The Pin and Fit buttons sit in the view's
-    toolbar, always visible."""
+    """Over the figure: Pin and Fit x, then, while runs are compared, one chip per run (its
+    colour, letter and label, and an x to unpin it) and Unpin all; else a hint."""
 
     def __init__(self, comparing: Comparing) -> None:
         super().__init__()
@@ -83,8 +80,14 @@ class PinBar(QWidget):
         self.clear_button.clicked.connect(comparing.clear)
         self.chips = QHBoxLayout()
         self.chips.setSpacing(8)
+        self.hint = QLabel(tr("Pin this run, then change a control: both are drawn, on the same random draws."))
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 2)
+        row.addWidget(self.pin_button)
+        row.addWidget(self.fit_button)
+        row.addSpacing(8)
+        row.addWidget(self.hint)
         row.addLayout(self.chips, 1)
         row.addWidget(self.clear_button)
         self.labels: list[QLabel] = []  # the chips' labels (for tests)
@@ -96,12 +99,12 @@ class PinBar(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.labels = []
-        many = len(runs) > 1
+        many = len(runs) > 1 or any(r.pinned for r in runs)  # one pinned run: say so too
         for i, run in enumerate(runs if many else []):
-            text = run.title if len(run.title) <= BAR_LABEL_CHARS else run.title[: BAR_LABEL_CHARS - 1] + "…"
-            tag = "" if run.pinned else " " + _escape(tr("(controls)"))
-            label = QLabel(f"<span style='color:{colour(theme, i)}; font-size:x-large'>■</span> {_escape(text)}{tag}")
-            label.setTextFormat(Qt.TextFormat.RichText)
+            swatch = QLabel("■")
+            swatch.setStyleSheet(f"color: {colour(theme, i)}; font-size: 22px;")
+            self.chips.addWidget(swatch)
+            label = ElidedLabel(run.title + ("" if run.pinned else " " + tr("(controls)")))
             label.setToolTip(run.title if run.pinned else tr("{0}: the run of the controls, not pinned").format(
                 run.title))
             self.chips.addWidget(label)
@@ -114,11 +117,29 @@ class PinBar(QWidget):
                 unpin.clicked.connect(lambda _=False, k=i: self.comparing.unpin(k))
                 self.chips.addWidget(unpin)
         self.chips.addStretch(1)
-        self.setVisible(many)
+        self.hint.setVisible(not many)
+        self.clear_button.setVisible(any(r.pinned for r in runs))
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+class ElidedLabel(QLabel):
+    """A label that ends in "…" where its room is too short, instead of widening the window
+    past the screen; ``text()`` is the whole text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._full = text
+        self.setMinimumWidth(40)
+        super().setText(text)
+
+    def text(self) -> str:  # the whole text, whatever is shown
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override): room for the whole text when there is some
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4, super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+        super().resizeEvent(event)
 
 
 class Comparing(QObject):
@@ -135,9 +156,6 @@ class Comparing(QObject):
         self.bar = PinBar(self)
         area = window.area
         area.layout().insertWidget(2, self.bar)  # under the toolbar and caption, over the figure
-        toolbar = area.layout().itemAt(0).layout()
-        toolbar.addWidget(self.bar.pin_button)
-        toolbar.addWidget(self.bar.fit_button)
         menu = QMenu(tr("&Compare"), window)
         window.menuBar().insertMenu(menus["view"].menuAction(), menu)
         menus["compare"] = menu

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidge
 
 from .plotting import PaintClock, curve, line_pen, set_label, set_title, style_plot
 from .rundata import RunData
+from .symmetry_runs import OtherRuns
 from .theme import TITLE_PX, Theme, scaled_px
 
 
@@ -40,7 +41,8 @@ class SymmetryView(QWidget):
         top.addSpacing(24)
         top.addWidget(self.count, 1)
         self.canvas = _Canvas()
-        self.map = self.canvas.addPlot(row=0, col=0)
+        self.map_grid = self.canvas.addLayout(row=0, col=0)  # the first run's map; compared runs' beside it
+        self.map = self.map_grid.addPlot(row=0, col=0)
         self.image = pg.ImageItem()
         self.map.addItem(self.image)
         self.map.setMouseEnabled(x=False, y=False)
@@ -50,6 +52,7 @@ class SymmetryView(QWidget):
         self.distinct = self.canvas.addPlot(row=0, col=1)
         self.distinct_curve = curve(self.distinct, symbol="o", symbolSize=9)
         self.distinct.setLogMode(y=True)
+        self.others = OtherRuns(self)
         self.canvas.ci.layout.setColumnStretchFactor(0, 3)
         self.canvas.ci.layout.setColumnStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -77,12 +80,13 @@ class SymmetryView(QWidget):
         self.distinct_curve.setPen(line_pen(theme.series[0]))
         self.distinct_curve.setSymbolBrush(pg.mkBrush(theme.series[0]))
         self.distinct_curve.setSymbolPen(pg.mkPen(theme.series[0]))
+        self.others.set_theme(theme)
         self.refresh()
 
     def set_runs(self, runs: list[RunData]) -> None:
         self.runs = runs
         if runs:
-            self.layer.setMaximum(runs[0].depth)
+            self.layer.setMaximum(max(r.depth for r in runs))
         self.refresh()
 
     def refresh(self, *_args) -> None:
@@ -96,22 +100,28 @@ class SymmetryView(QWidget):
         run = self.runs[0]
         k = self.layer.value()
         snap = run.snapshots.get(k)
+        many = len(self.runs) > 1
         done = run.forward_done
         x = np.arange(1, done + 1, dtype=np.float64)
         self.distinct_curve.setData(x, np.maximum(run.distinct_units[:done], 1).astype(np.float64))
-        top = float(np.log10(max(int(run.units.max()), 2)))
+        top = float(np.log10(max(max(int(r.units.max()) for r in self.runs), 2)))
         self.distinct.setYRange(-0.15, top + 0.15, padding=0)
         self.distinct.getAxis("left").setTicks([[(float(k), f"{10**k:,}") for k in range(int(top) + 1)]])
-        if run.depth <= 20:
-            self.distinct.getAxis("bottom").setTicks([[(float(k), str(k)) for k in range(1, run.depth + 1)]])
+        deepest = max(r.depth for r in self.runs)
+        if deepest <= 20:
+            self.distinct.getAxis("bottom").setTicks([[(float(k), str(k)) for k in range(1, deepest + 1)]])
         else:
             self.distinct.getAxis("bottom").setTicks(None)
+        others = self.others.snapshots(k)
         if snap is None:
             self.image.clear()
+            self.others.draw(k, (0.0, 1.0), self.tr("{0}: layer {1}").replace("{1}", str(k)))
             self.count.setText(self.tr("Layer {0}: waiting for the run").format(k))
             return
         img = np.asarray(snap, dtype=np.float32).T  # col-major: x = unit, y = sample
-        finite = img[np.isfinite(img)]
+        # compared runs share the colour levels, so that equal colours are equal values
+        every = np.concatenate([m.ravel() for m in [img] + [o for o in others if o is not None]])
+        finite = every[np.isfinite(every)]
         lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
         if hi <= lo:
             lo, hi = lo - 0.5, hi + 0.5
@@ -120,14 +130,21 @@ class SymmetryView(QWidget):
         self.image.setRect(0, 0, img.shape[0], img.shape[1])
         set_title(
             self.map,
+            self.tr("{0}: layer {1}").format(run.title, k) if many else
             self.tr("Layer {0}: first {1} samples x first {2} units").format(k, img.shape[1], img.shape[0]),
             self.theme,
         )
+        self.others.draw(k, (lo, hi), self.tr("{0}: layer {1}").replace("{1}", str(k)))
         units = int(run.units[k - 1])
         distinct = int(run.distinct_units[k - 1])
         if distinct == 1:
             text = self.tr("Layer {0}: {1} distinct unit of {2}: every neuron computes the same function")
         else:
             text = self.tr("Layer {0}: {1} distinct units of {2}")
-        self.count.setText(text.format(k, distinct, units))
+        text = text.format(k, distinct, units)
+        if many:  # every run's count, by its letter
+            text = self.tr("Layer {0}, distinct units: {1}").format(k, ";  ".join(
+                f"{r.title[:1]} {int(r.distinct_units[k - 1])}/{int(r.units[min(k, r.depth) - 1])}"
+                for r in self.runs if k <= r.depth))
+        self.count.setText(text)
         self.count.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

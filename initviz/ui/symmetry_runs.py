@@ -1,0 +1,104 @@
+"""The symmetry view's other compared runs: one more heat map and distinct-units curve each.
+
+The first run keeps the view's own map (with the colour bar and the axes) and curve; every
+other run gets a map, two to a row, on the same colour levels so that the maps compare, and
+its curve in its colour; the distinct units then take the grid's next cell. Maps are created
+when a comparison first needs them and leave the layout when not needed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from .plotting import curve, line_pen, set_title, style_plot
+from .rundata import RunData
+
+
+class OtherRuns:
+    """Maps and curves of runs 2, 3, ... of ``view`` (a SymmetryView)."""
+
+    def __init__(self, view) -> None:
+        self.view = view
+        self.maps: list[pg.PlotItem] = []
+        self.images: list[pg.ImageItem] = []
+        self._placed: list[pg.PlotItem] = []  # the maps now in the layout
+        self.curves = [curve(view.distinct, symbol="o", symbolSize=9) for _ in range(len(view.theme.series) - 1)]
+
+    def set_theme(self, theme) -> None:
+        for i, item in enumerate(self.curves, start=1):
+            colour = theme.series[i % len(theme.series)]
+            item.setPen(line_pen(colour))
+            item.setSymbolBrush(pg.mkBrush(colour))
+            item.setSymbolPen(pg.mkPen(colour))
+        for plot in self.maps:
+            style_plot(plot, theme)
+            plot.showGrid(x=False, y=False)
+        for image in self.images:
+            image.setColorMap(pg.colormap.get(theme.colormap))
+
+    def _map(self, i: int) -> tuple[pg.PlotItem, pg.ImageItem]:
+        """The map of run ``i`` + 1 (0: the second run), created on first use."""
+        while len(self.maps) <= i:
+            plot = pg.PlotItem()  # placed in the grid by ``draw``
+            image = pg.ImageItem()
+            plot.addItem(image)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.invertY(True)
+            for side in ("left", "bottom"):  # the first run's map names them; these stay narrow
+                plot.hideAxis(side)
+            self.maps.append(plot)
+            self.images.append(image)
+            self.set_theme(self.view.theme)
+        return self.maps[i], self.images[i]
+
+    def _place(self, runs: int) -> None:
+        """Where the distinct units go: beside the one map, or, for ``runs`` compared runs, in
+        the grid of maps (two to a row) after the last map, the whole row when it is alone."""
+        view = self.view
+        where = None if runs < 2 else (runs // 2, runs % 2, 1 if runs % 2 else 2)
+        if getattr(self, "_where", None) == where:
+            return
+        previous = getattr(self, "_where", None)
+        (view.canvas.ci if previous is None else view.map_grid).removeItem(view.distinct)
+        self._where = where
+        if where is None:
+            view.canvas.ci.addItem(view.distinct, row=0, col=1)
+        else:
+            row, col, span = where
+            view.map_grid.addItem(view.distinct, row=row, col=col, colspan=span)
+        view.canvas.scene().update()  # no trace of it where it was
+
+    def snapshots(self, layer: int) -> list[np.ndarray | None]:
+        """Layer ``layer``'s 64 x 64 corner of every other run (x = unit), None where not yet run."""
+        return [None if r.snapshots.get(layer) is None else np.asarray(r.snapshots[layer], dtype=np.float32).T
+                for r in self.view.runs[1:]]
+
+    def draw(self, layer: int, levels: tuple[float, float], title: str) -> None:
+        """Every other run's map of ``layer`` on ``levels`` (``title``: the map title with {0}
+        for the run's letter); their distinct units per layer."""
+        runs: list[RunData] = self.view.runs[1:]
+        for i, plot in enumerate(self.maps):  # out of the layout when unused: a hidden item keeps its room
+            if i >= len(runs) and plot in self._placed:
+                self.view.map_grid.removeItem(plot)
+                self._placed.remove(plot)
+        self._place(len(self.view.runs))
+        for i, item in enumerate(self.curves):
+            if i >= len(runs):
+                item.setData([], [])
+                continue
+            done = runs[i].forward_done
+            item.setData(np.arange(1, done + 1, dtype=np.float64),
+                         np.maximum(runs[i].distinct_units[:done], 1).astype(np.float64))
+        for i, img in enumerate(self.snapshots(layer)):
+            plot, image = self._map(i)
+            if plot not in self._placed:
+                n = i + 1  # among all the maps, two to a row
+                self.view.map_grid.addItem(plot, row=n // 2, col=n % 2)
+                self._placed.append(plot)
+            set_title(plot, title.format(runs[i].title), self.view.theme)
+            if img is None:
+                image.clear()
+                continue
+            image.setImage(img, levels=levels, autoLevels=False)
+            image.setRect(0, 0, img.shape[0], img.shape[1])

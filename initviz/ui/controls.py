@@ -30,6 +30,7 @@ from ..engine.activations import Activation
 from ..engine.config import DTYPES, MAX_BINS, MAX_DEPTH, MAX_SAMPLES, MAX_WIDTH
 from ..engine.initializers import PARAMETERS, Scheme
 from ..engine.parameters import Parameter
+from .error_text import translated_error
 from .i18n import tr
 from .numbers import format_number, parse_number, parse_range
 
@@ -237,7 +238,7 @@ class ControlPanel(QWidget):
 
     def show_error(self, message: str | None) -> None:
         """Show (or clear, with None) the message about a bad value."""
-        self.error.setText(message or "")
+        self.error.setText(translated_error(message) if message else "")  # the engine's English translated
         self.error.setVisible(bool(message))
 
     def config(self) -> SimulationConfig:

@@ -30,6 +30,7 @@ from .. import __version__
 from ..engine import ConfigError, RunSummary
 from ..presets import Preset
 from .controls import ControlPanel
+from .error_text import translated_error
 from .file_actions import FileActions
 from .i18n import tr
 from .lecture_actions import install_lecture
@@ -186,7 +187,7 @@ class MainWindow(FileActions, QMainWindow):
             config = self.panel.config()
         except ConfigError as exc:
             self.panel.show_error(str(exc))
-            self.reason.setText(self.tr("Not run: {0}").format(exc))
+            self.reason.setText(self.tr("Not run: {0}").format(translated_error(str(exc))))
             return False
         self.panel.show_error(None)
         if self.area.current_key == "training":
@@ -311,6 +312,7 @@ class MainWindow(FileActions, QMainWindow):
     def show_message(self, text: str, sticky: bool = False) -> None:
         """A non-blocking message in the window (and the status bar). A ``sticky`` one
         outlives the next run: it stays until dismissed or a control changes."""
+        text = translated_error(text)  # the engine's English messages in the interface language
         self.banner.setText(f"{html.escape(text)} &nbsp;<a href='dismiss'>{html.escape(self.tr('Dismiss'))}</a>")
         self.banner.setVisible(True)
         self._banner_sticky = sticky

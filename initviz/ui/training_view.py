@@ -41,6 +41,7 @@ from ..engine.training_results import TrainingSummary
 from ..safe_io import write_atomically
 from .book_view import BookView
 from .controls import NumberField
+from .error_text import translated_error
 from .i18n import tr
 from .rundata import QUANTITIES
 from .theme import Theme
@@ -251,7 +252,7 @@ class TrainingView(QWidget):
         try:
             runs = self.runs_for(config, preset, pinned)
         except ConfigError as exc:
-            self.status.setText(self.tr("Not trained: {0}").format(exc))
+            self.status.setText(self.tr("Not trained: {0}").format(translated_error(str(exc))))
             return False
         if runs == self.requested and self._going_or_done():
             return True
@@ -314,7 +315,7 @@ class TrainingView(QWidget):
         try:
             dataset = load_dataset(path)
         except DataError as exc:
-            self.status.setText(self.tr("This file cannot be used: {0}").format(exc))
+            self.status.setText(self.tr("This file cannot be used: {0}").format(translated_error(str(exc))))
             self._show_data()
             return False
         if self.data.findData(path) < 0:

@@ -954,8 +954,259 @@
         <translation>모든 가중치의 값 c: w = c</translation>
     </message>
     <message>
+        <source>samples</source>
+        <extracomment>The fields an engine message names; the parameters&apos; names are translated by the scheme tables (initviz/ui/i18n_sources.py).</extracomment>
+        <translation>샘플 수</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>깊이</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>특성 수</translation>
+    </message>
+    <message>
+        <source>bins</source>
+        <translation>구간 수</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>bias std</source>
+        <translation>편향 표준편차</translation>
+    </message>
+    <message>
+        <source>bias value</source>
+        <translation>편향 값</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>반복 횟수</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>기록 간격</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>최적화 기법</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>가중치 초깃값</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>역전파(기울기)</translation>
+    </message>
+    <message>
+        <source>from {a} to below {b}</source>
+        <extracomment>What a number between bounds is called (engine.parameters.bounds_text), longest first.</extracomment>
+        <translation>{a} 이상 {b} 미만</translation>
+    </message>
+    <message>
+        <source>above {a} to below {b}</source>
+        <translation>{a} 초과 {b} 미만</translation>
+    </message>
+    <message>
+        <source>above {a} to {b}</source>
+        <translation>{a} 초과 {b} 이하</translation>
+    </message>
+    <message>
+        <source>from {a} to {b}</source>
+        <translation>{a}에서 {b}까지</translation>
+    </message>
+    <message>
+        <source>greater than {a}</source>
+        <translation>{a} 초과</translation>
+    </message>
+    <message>
+        <source>less than {b}</source>
+        <translation>{b} 미만</translation>
+    </message>
+    <message>
+        <source>{a} or more</source>
+        <translation>{a} 이상</translation>
+    </message>
+    <message>
+        <source>{b} or less</source>
+        <translation>{b} 이하</translation>
+    </message>
+    <message>
         <source>any finite number</source>
         <translation>유한한 모든 수</translation>
+    </message>
+    <message>
+        <source>{s} must be a whole number from {a} to {b}, got {v}</source>
+        <extracomment>(pattern, template): each message the window may show, the value-carrying parts named.</extracomment>
+        <translation>{s}: {a}에서 {b}까지의 정수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{s} must be a number, got {v}</source>
+        <translation>{s}: 수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{s} must be a finite number, got {v}</source>
+        <translation>{s}: 유한한 수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{s} must be at most {a} in size, got {v}</source>
+        <translation>{s}: 크기가 {a} 이하여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{s} must be one of {a}; got {v}</source>
+        <translation>{s}: {a} 중 하나여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{s} must be true or false, got {v}</source>
+        <translation>{s}: true 또는 false여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>{s} must be {bounds}, got {v}</source>
+        <translation>{s}: {bounds}의 값이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>range must be two numbers LOW,HIGH; got {v}</source>
+        <translation>범위는 두 수 LOW,HIGH여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>range must be two finite numbers with LOW &lt; HIGH; got {v}</source>
+        <translation>범위는 LOW &lt; HIGH인 유한한 두 수여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>range width HIGH - LOW must be from 1e-30 to 1e308; got {v}</source>
+        <translation>범위의 폭 HIGH - LOW는 1e-30에서 1e308까지여야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>expected &apos;auto&apos; or two numbers LOW, HIGH; got {v}</source>
+        <translation>&apos;auto&apos; 또는 두 수 LOW, HIGH를 넣어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>width lists one number per layer: {a} expected, got {b}</source>
+        <translation>너비는 층마다 수 하나씩입니다: {a}개여야 하는데 {b}개입니다</translation>
+    </message>
+    <message>
+        <source>correlation needs pairs of inputs: samples must be 2 or more, got {v}</source>
+        <translation>상관계수에는 입력 쌍이 필요합니다: 샘플 수는 2 이상이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>this run needs about {a} GiB but only {b} GiB is available; lower samples or width</source>
+        <translation>이 실행에는 약 {a} GiB가 필요하지만 {b} GiB만 쓸 수 있습니다. 샘플 수나 너비를 줄이세요</translation>
+    </message>
+    <message>
+        <source>the network {a} has {b} parameters; at most {c} are allowed (fewer or narrower layers)</source>
+        <translation>신경망 {a}의 매개변수가 {b}개입니다. 최대 {c}개까지 허용됩니다 (층을 줄이거나 좁히세요)</translation>
+    </message>
+    <message>
+        <source>a configuration must be a JSON object of field: value pairs</source>
+        <translation>구성은 필드: 값 쌍으로 된 JSON 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown configuration field {v}; allowed: {a}</source>
+        <translation>알 수 없는 구성 필드 {v}. 허용: {a}</translation>
+    </message>
+    <message>
+        <source>init must be a scheme name, got {v}</source>
+        <translation>가중치 초깃값은 방식 이름이어야 합니다. 입력값: {v}</translation>
+    </message>
+    <message>
+        <source>configuration value of the wrong type: {v}</source>
+        <translation>구성 값의 형식이 틀렸습니다: {v}</translation>
+    </message>
+    <message>
+        <source>not a finite number: {v}</source>
+        <translation>유한한 수가 아닙니다: {v}</translation>
+    </message>
+    <message>
+        <source>not a number: {v}</source>
+        <translation>수가 아닙니다: {v}</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>비어 있습니다</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>너무 깁니다</translation>
+    </message>
+    <message>
+        <source>exponent too large</source>
+        <translation>지수가 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>unsupported expression</source>
+        <translation>지원하지 않는 수식입니다</translation>
+    </message>
+    <message>
+        <source>{v} is not a regular file</source>
+        <translation>{v}: 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{v} is {a} bytes, more than the {b} allowed</source>
+        <translation>{v}: {a}바이트로, 허용된 {b}바이트보다 큽니다</translation>
+    </message>
+    <message>
+        <source>{v} is more than the {b} bytes allowed</source>
+        <translation>{v}: 허용된 {b}바이트보다 큽니다</translation>
+    </message>
+    <message>
+        <source>{v} is not UTF-8 text ({a})</source>
+        <translation>{v}: UTF-8 텍스트가 아닙니다 ({a})</translation>
+    </message>
+    <message>
+        <source>{v} is not JSON: {a} at line {b}, column {c}</source>
+        <translation>{v}: JSON이 아닙니다: {b}행 {c}열에서 {a}</translation>
+    </message>
+    <message>
+        <source>the written file is incomplete (is the disk full?)</source>
+        <translation>쓴 파일이 불완전합니다 (디스크가 가득 찼나요?)</translation>
+    </message>
+    <message>
+        <source>cannot write {v}: {a}</source>
+        <translation>{v}에 쓸 수 없습니다: {a}</translation>
+    </message>
+    <message>
+        <source>data file {v} cannot be read: {a}</source>
+        <translation>데이터 파일 {v}을(를) 읽을 수 없습니다: {a}</translation>
+    </message>
+    <message>
+        <source>{v} is not a .npz file (a zip archive of NumPy arrays, numpy.savez)</source>
+        <translation>{v}: .npz 파일(NumPy 배열의 zip 압축 파일, numpy.savez)이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{v}: {a} holds NaN or infinite values; only finite numbers are allowed</source>
+        <translation>{v}: {a}에 NaN이나 무한대 값이 있습니다. 유한한 수만 허용됩니다</translation>
     </message>
     <message>
         <source>limit</source>
@@ -1891,6 +2142,49 @@
     <message>
         <source>{0}: σ_w² = {1}, σ_b² = {2} (off the map)</source>
         <translation>{0}: σ_w² = {1}, σ_b² = {2} (지도 밖)</translation>
+    </message>
+</context>
+<context>
+    <name>PngOptions</name>
+    <message>
+        <source>Export view as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times the view&apos;s size on screen; text and lines are redrawn sharp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of the image; the height follows the view&apos;s shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title and configuration footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A title above the figure and a line under it naming the activation, the scheme with its formula, depth, width and seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation type="unfinished">Scale</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation type="unfinished">너비</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} x {1} pixels</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

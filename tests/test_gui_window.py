@@ -217,7 +217,8 @@ def test_exports_write_files(qtbot, window, tmp_path):
     assert (tmp_path / "v.png").read_bytes()[:4] == b"\x89PNG"
     assert "<svg" in (tmp_path / "v.svg").read_text()
     lines = (tmp_path / "v.csv").read_text().splitlines()
-    assert lines[0].startswith("run,quantity,layer") and len(lines) == 1 + 2 * 5
+    assert lines[0].startswith("run,configuration,pass,quantity,layer,bin") and len(lines) == 1 + 2 * 5 * 30
+    assert len((tmp_path / "v_layers.csv").read_text().splitlines()) == 1 + 2 * 5
 
 
 def test_theme_switch_and_views_do_not_break(qtbot, window):

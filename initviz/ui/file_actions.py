@@ -10,7 +10,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..engine import ConfigError
 from . import export
+from .export_dialog import PngOptions
+from .figure_text import default_file_name, figure_title, footer_lines
+from .i18n import tr
 from .pins import read_file, write_file
+from .rundata import RunData
 
 
 class FileActions:
@@ -41,18 +45,55 @@ class FileActions:
         if path:
             self._guard(lambda: write_file(path, self.panel.config(), self.compare.pinned))
 
-    def export_view(self, kind: str, path: str | None = None) -> None:
+    def _figure_decoration(self) -> export.Decoration:
+        """The title and footer of the figure on screen: the preset's (or the
+        configuration's) title and what is counted, one configuration line per run."""
+        runs = self.runs or [RunData(self.panel.config())]
+        quantity = self.area.quantity.currentData() if self.area.quantity.isEnabled() else "activations"
+        preset = self._preset.title if self._preset is not None else None
+        return export.Decoration(figure_title(runs[0].config, quantity, tr(preset) if preset else None),
+                                 footer_lines(runs))
+
+    def _default_name(self, suffix: str) -> str:
+        """``relu_he_depth5_seed20150206.png``: what the figure or the numbers show."""
+        try:
+            config = self.runs[0].config if self.runs else self.panel.config()
+        except ConfigError:
+            return "initviz" + suffix
+        quantity = self.area.quantity.currentData() if suffix in (".png", ".svg") else "activations"
+        return default_file_name(config, suffix, quantity)
+
+    def export_view(self, kind: str, path: str | None = None, scale: float | None = None,
+                    decorated: bool = True) -> None:
+        """The view as PNG (at ``scale``, default 2x; asked in a dialog when no ``path``) or
+        SVG, with its title and configuration footer unless ``decorated`` is False."""
+        try:
+            decoration = self._figure_decoration() if decorated else None
+        except ConfigError as exc:
+            self.show_message(str(exc))
+            return
+        view = self.area.current
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), f"initviz.{kind}",
+            if kind == "png":
+                options = PngOptions(view, decoration or export.Decoration(), self)
+                if options.exec() != PngOptions.DialogCode.Accepted:
+                    return
+                scale, decoration = options.chosen_scale(), options.chosen_decoration()
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), self._default_name(f".{kind}"),
                                                   f"{kind.upper()} (*.{kind})")
             if not path:
                 return
-        writer = export.export_png if kind == "png" else export.export_svg
-        self._guard(lambda: writer(self.area.current, path))
+        if kind == "png":
+            scale = export.DEFAULT_SCALE if scale is None else scale
+            self._guard(lambda: export.export_png(view, path, scale, decoration or export.Decoration()))
+        else:
+            self._guard(lambda: export.export_svg(view, path, decoration))
 
     def export_csv(self, path: str | None = None) -> None:
+        """The histograms as tidy CSV, and the per-layer statistics beside them (``*_layers.csv``)."""
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export numbers"), "initviz.csv", "CSV (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export numbers"), self._default_name(".csv"),
+                                                  "CSV (*.csv)")
             if not path:
                 return
         if self.area.current_key == "training":
@@ -63,5 +104,5 @@ class FileActions:
     def _guard(self, fn) -> None:
         try:
             fn()
-        except (OSError, ConfigError) as exc:
+        except (OSError, ValueError) as exc:  # ConfigError is a ValueError
             self.show_message(str(exc))

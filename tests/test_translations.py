@@ -59,8 +59,11 @@ def test_only_weight_initialization_is_called_chogihwa():
 
 
 def _class_names() -> set[str]:
-    names = set()
-    for path in (ROOT / "initviz").rglob("*.py"):
+    """The classes of initviz and of the pyqtgraph menus the .ts translates, and the
+    contexts those menus' templates name."""
+    paths = list((ROOT / "initviz").rglob("*.py")) + [Path(p) for p in update.pyqtgraph_menus()]
+    names = {context for context, _ in update.aliased()}
+    for path in paths:
         names |= {n.name for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.ClassDef)}
     return names
 

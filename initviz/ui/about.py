@@ -103,12 +103,18 @@ def about_html() -> str:
     license_line = QCoreApplication.translate("AboutDialog", "Free software under the MIT License.")
     authors = QCoreApplication.translate("AboutDialog", "the initviz authors")
     built = QCoreApplication.translate("AboutDialog", "Built with Qt (PySide6, LGPLv3), pyqtgraph and NumPy.")
+    font = QCoreApplication.translate(
+        "AboutDialog",
+        "Korean text uses Noto Sans CJK KR (a subset; © 2014-2021 Adobe), under the SIL Open Font License 1.1 "
+        "(resources/fonts/OFL.txt).",
+    )
     credits = QCoreApplication.translate("AboutDialog", "Credits for the ideas shown")
     license_title = QCoreApplication.translate("AboutDialog", "License")
     items = "".join(f"<li>{work}<br/>{_tr(note)}</li>" for work, note in CREDITS)
     return (
         f"<h2>initviz {__version__}</h2><p>{summary}</p>"
         f"<p>{license_line} \u00a9 2026 {authors}. {built}</p>"
+        f"<p>{font}</p>"
         f"<h3>{credits}</h3><ul>{items}</ul>"
         f"<h3>{license_title}</h3>{_license_html()}"
     )

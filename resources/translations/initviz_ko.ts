@@ -1798,6 +1798,10 @@
         <translation>Qt(PySide6, LGPLv3), pyqtgraph, NumPy로 만들었습니다.</translation>
     </message>
     <message>
+        <source>Korean text uses Noto Sans CJK KR (a subset; © 2014-2021 Adobe), under the SIL Open Font License 1.1 (resources/fonts/OFL.txt).</source>
+        <translation>한국어 글꼴은 Noto Sans CJK KR(일부만 담음; © 2014-2021 Adobe)이며 SIL Open Font License 1.1을 따릅니다 (resources/fonts/OFL.txt).</translation>
+    </message>
+    <message>
         <source>Credits for the ideas shown</source>
         <translation>보여 주는 아이디어의 출처</translation>
     </message>
@@ -1953,6 +1957,10 @@
         <translation>정밀도</translation>
     </message>
     <message>
+        <source>Seed and precision</source>
+        <translation>시드와 정밀도</translation>
+    </message>
+    <message>
         <source>range: {0}</source>
         <translation>범위: {0}</translation>
     </message>
@@ -1982,6 +1990,240 @@
     <message>
         <source>Export numbers</source>
         <translation>수치 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Item to export:</source>
+        <translation>내보낼 항목:</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>내보내기 형식</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Export options</source>
+        <translation>내보내기 옵션</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>PyQtGraph</source>
+        <translation>PyQtGraph</translation>
+    </message>
+    <message>
+        <source>Link Axis:</source>
+        <translation>축 연결:</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;이 축을 다른 보기와 연결합니다. 연결하면 두 보기가 같은 데이터 범위를 보여 줍니다.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;자동 배율에서 보이게 할 데이터의 백분율. 뾰족한 잡음이 있는 데이터라면 줄이는 것이 좋습니다.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;표시한 데이터가 바뀔 때마다 이 축의 범위를 자동으로 맞춥니다.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;이 축의 범위를 직접 정합니다. 자동 배율은 꺼집니다. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>수동</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;이 축에 표시할 최솟값.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;이 축에 표시할 최댓값.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;이 축을 뒤집어 표시합니다. (+y가 위 대신 아래를 향함)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Invert Axis</source>
+        <translation>축 뒤집기</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;이 축에서 마우스 조작(이동, 확대/축소)을 켭니다.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Mouse Enabled</source>
+        <translation>마우스 사용</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;선택하면 수직인 축에서 보이는 데이터에만 맞춰 자동 배율을 정합니다.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Visible Data Only</source>
+        <translation>보이는 데이터만</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;선택하면 축이 현재 데이터를 가운데에 두도록 자동으로 이동하지만, 이 축의 배율은 바뀌지 않습니다.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Auto Pan Only</source>
+        <translation>자동 이동만</translation>
+    </message>
+    <message>
+        <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
+        <translation>이 그래프에 표시한 곡선들의 평균을 보여 줍니다. 매개변수 목록에서 평균을 낼 매개변수를 고를 수 있습니다(있는 경우).</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
+        <translation>각 곡선에서 보이는 부분만 그립니다. X 값이 고르게 떨어져 있다고 가정합니다.</translation>
+    </message>
+    <message>
+        <source>Clip to View</source>
+        <translation>보이는 부분만 그리기</translation>
+    </message>
+    <message>
+        <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
+        <translation>이 그래프에 곡선이 여러 개라면, 이 상자를 선택해 표시할 곡선 수를 제한합니다.</translation>
+    </message>
+    <message>
+        <source>Max Traces:</source>
+        <translation>최대 곡선 수:</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>다운샘플링</translation>
+    </message>
+    <message>
+        <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
+        <translation>원래 데이터의 최솟값과 최댓값을 따르는 톱니파를 그려 다운샘플링합니다. 가장 충실하게 보이지만 느립니다.</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>최고점</translation>
+    </message>
+    <message>
+        <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
+        <translation>이 그래프에 곡선이 여러 개라면, &quot;최대 곡선 수&quot;를 선택하고 이 값을 정해 표시할 곡선 수를 제한합니다.</translation>
+    </message>
+    <message>
+        <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
+        <translation>최대 곡선 수를 선택했다면, 숨긴 곡선을 메모리에서 지웁니다 (메모리를 아끼지만 다시 보이게 할 수 없습니다).</translation>
+    </message>
+    <message>
+        <source>Forget hidden traces</source>
+        <translation>숨긴 곡선 잊기</translation>
+    </message>
+    <message>
+        <source>Downsample by taking the mean of N samples.</source>
+        <translation>N개 샘플의 평균을 취해 다운샘플링합니다.</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
+        <translation>N개 샘플 중 첫 번째를 취해 다운샘플링합니다. 가장 빠르지만 가장 부정확합니다.</translation>
+    </message>
+    <message>
+        <source>Subsample</source>
+        <translation>부분 추출</translation>
+    </message>
+    <message>
+        <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
+        <translation>보이는 범위에 맞춰 데이터를 자동으로 다운샘플링합니다. X 값이 고르게 떨어져 있다고 가정합니다.</translation>
+    </message>
+    <message>
+        <source>Downsample data before plotting. (plot every Nth sample)</source>
+        <translation>그리기 전에 데이터를 다운샘플링합니다. (N번째 샘플마다 그림)</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>Log X</source>
+        <translation>로그 X</translation>
+    </message>
+    <message>
+        <source>dy/dx</source>
+        <translation>dy/dx</translation>
+    </message>
+    <message>
+        <source>Y vs. Y&apos;</source>
+        <translation>Y 대 Y&apos;</translation>
+    </message>
+    <message>
+        <source>Power Spectrum (FFT)</source>
+        <translation>파워 스펙트럼 (FFT)</translation>
+    </message>
+    <message>
+        <source>Log Y</source>
+        <translation>로그 Y</translation>
+    </message>
+    <message>
+        <source>Subtract Mean</source>
+        <translation>평균 빼기</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>점</translation>
+    </message>
+    <message>
+        <source>Show X Grid</source>
+        <translation>X 격자 보이기</translation>
+    </message>
+    <message>
+        <source>Show Y Grid</source>
+        <translation>Y 격자 보이기</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>불투명도</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>투명도</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>내보내기...</translation>
     </message>
 </context>
 <context>
@@ -2145,46 +2387,77 @@
     </message>
 </context>
 <context>
+    <name>PlotItem</name>
+    <message>
+        <source>Transforms</source>
+        <translation>변환</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>다운샘플링</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>투명도</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>격자</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>점</translation>
+    </message>
+    <message>
+        <source>Plot Options</source>
+        <translation>그래프 옵션</translation>
+    </message>
+</context>
+<context>
     <name>PngOptions</name>
     <message>
         <source>Export view as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>화면을 PNG로 내보내기</translation>
     </message>
     <message>
         <source>Times the view&apos;s size on screen; text and lines are redrawn sharp</source>
-        <translation type="unfinished"></translation>
+        <translation>화면에 보이는 크기의 배수. 글자와 선은 선명하게 다시 그립니다</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source>Width of the image; the height follows the view&apos;s shape</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지의 너비. 높이는 화면의 모양을 따릅니다</translation>
     </message>
     <message>
         <source>Title and configuration footer</source>
-        <translation type="unfinished"></translation>
+        <translation>제목과 구성 바닥글</translation>
     </message>
     <message>
         <source>A title above the figure and a line under it naming the activation, the scheme with its formula, depth, width and seed</source>
-        <translation type="unfinished"></translation>
+        <translation>그림 위에 제목을, 아래에 활성화 함수, 초깃값 방식과 수식, 깊이, 너비, 시드를 적은 줄을 넣습니다</translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation type="unfinished">Scale</translation>
+        <translation>배율</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished">너비</translation>
+        <translation>너비</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지</translation>
     </message>
     <message>
         <source>{0} x {1} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} x {1} 픽셀</translation>
     </message>
 </context>
 <context>
@@ -2510,6 +2783,29 @@
     <message>
         <source>Show</source>
         <translation>표시</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <source>ViewBox options</source>
+        <translation>보기 상자 옵션</translation>
+    </message>
+    <message>
+        <source>View All</source>
+        <translation>전체 보기</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>마우스 모드</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>버튼 3개</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>버튼 1개</translation>
     </message>
 </context>
 </TS>

@@ -46,7 +46,8 @@ size_failure=""  # reported at the end, so the functional checks still run
 [ "$size_mb" -le "$MAX_MB" ] || size_failure="dist/initviz is ${size_mb} MB, over ${MAX_MB} MB"
 internal=dist/initviz/_internal
 for f in resources/icon.svg resources/icon-256.png resources/initviz.desktop resources/data/mnist_5k.npz \
-  resources/data/NOTICE LICENSE; do
+  resources/data/NOTICE resources/translations/initviz_ko.qm resources/fonts/NotoSansKR-initviz-Regular.otf \
+  resources/fonts/NotoSansKR-initviz-Bold.otf resources/fonts/OFL.txt LICENSE; do
   [ -f "$internal/$f" ] || fail "the bundle lacks $f"
 done
 unwanted=$(find dist/initviz -path '*/tests/*' -o -name 'test_*.py' -o -name 'conftest.py' -o -name 'tkinter' \
@@ -65,6 +66,16 @@ QT_QPA_PLATFORM=offscreen "$APP" --self-test > "$tmp/self.out" 2> "$tmp/self.err
 import json, sys
 lines = [l for l in open(sys.argv[1], encoding="utf-8").read().splitlines() if l.strip()]
 print("  self-test:", json.dumps(json.loads(lines[-1])))
+EOF
+step "bundled --self-test --lang ko (offscreen): the Korean translation and Qt's own"
+QT_QPA_PLATFORM=offscreen "$APP" --self-test --lang ko > "$tmp/self_ko.out" 2> "$tmp/self_ko.err" \
+  || { cat "$tmp/self_ko.out" "$tmp/self_ko.err"; fail "bundled --self-test --lang ko exited non-zero"; }
+"$PY" - "$tmp/self_ko.out" <<'EOF' || { cat "$tmp/self_ko.err"; fail "bundled --self-test --lang ko: not in Korean"; }
+import json, sys
+report = json.loads([l for l in open(sys.argv[1], encoding="utf-8").read().splitlines() if l.strip()][-1])
+assert report["self_test"] == "ok" and report["language"] == "ko", report
+assert report["translations"] == ["initviz", "qtbase"], report["translations"]
+print("  self-test --lang ko:", report["language"], report["translations"])
 EOF
 
 step "bundled render --preset sigmoid_std1 --out $tmp/x.png (offscreen)"

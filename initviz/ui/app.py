@@ -272,7 +272,7 @@ def self_test(t0: float, config_path: str | None = None, language: str | None = 
     import numpy as np
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from .i18n import tr
+    from .i18n import loaded_translations, tr
     from .main_window import MainWindow
     from .settings import Settings
 
@@ -320,6 +320,7 @@ def self_test(t0: float, config_path: str | None = None, language: str | None = 
             report["config_error_shown"] = window.banner.isVisible()
         report["platform"] = app.platformName()
         report["language"] = app.property("initviz_language")
+        report["translations"] = loaded_translations()
         window.close()
     if problems:
         report["reason"] = "; ".join(problems)

@@ -28,6 +28,7 @@ TRANSLATIONS = resource_path("translations")  # from source and from the bundle
 LANGUAGES = ("en", "ko")
 #: Where the running application keeps its language (a property of the QCoreApplication).
 _LANGUAGE_PROPERTY = "initviz_language"
+_LOADED_PROPERTY = "initviz_translations"
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -47,6 +48,13 @@ def current_language() -> str:
     return str(value) if value in LANGUAGES else "en"
 
 
+def loaded_translations() -> list[str]:
+    """The translation files ``install_translators`` loaded: "initviz", "qtbase" (none in English)."""
+    app = QCoreApplication.instance()
+    value = app.property(_LOADED_PROPERTY) if app is not None else None
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install the app's and Qt's translations for ``language`` (none for English); the
     translators that loaded, parented to ``app``. A missing file is skipped: the app then
@@ -56,11 +64,13 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         return []
     locale = QLocale(language)
     QLocale.setDefault(locale)  # number formats, and QLocale() in dialogs
-    installed = []
+    installed, loaded = [], []
     for name, folder in (("initviz", str(TRANSLATIONS)),
                          ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
             installed.append(translator)
+            loaded.append(name)
+    app.setProperty(_LOADED_PROPERTY, loaded)  # --self-test reports them
     return installed

@@ -74,6 +74,7 @@ class Recorder:
         # One weight per probe sample for the distinct-unit check (the simulation's stream).
         self.fingerprint = stream(seed, 0, 1).standard_normal(self.probe).astype(x.dtype)
         self.specs: tuple[BinSpec, BinSpec, BinSpec, BinSpec] | None = None
+        self.z_spec: BinSpec | None = None  # dL/dz's edges, fixed at the first record as the others
 
     def record(self, mlp: Mlp, iteration: int, loss: float | None) -> TrainingRecord:
         t0 = time.perf_counter()
@@ -94,7 +95,12 @@ class Recorder:
         if self.specs is None:
             self.specs = self._decide(mlp.activation, mlp.parameter, zs, acts, das, mlp.grad_w[:hidden])
         forward = tuple(self._forward(k + 1, zs[k], acts[k], mlp) for k in range(hidden))
-        backward = tuple(self._backward(k + 1, das[k], mlp.grad_w[k]) for k in range(hidden))
+        # dL/dz = dL/da * phi'(z), the pre-activation gradient the views show beside dL/da and dL/dW
+        dzs = [das[k] * mlp.activation.derivative(zs[k], mlp.parameter) for k in range(hidden)]
+        if self.z_spec is None:
+            r_z = _half(GRADIENT_SPREAD * max(float(np.std(d, dtype=np.float64)) for d in dzs))
+            self.z_spec = BinSpec(-r_z, r_z, self.bins)
+        backward = tuple(self._backward(k + 1, das[k], mlp.grad_w[k], dzs[k]) for k in range(hidden))
         return TrainingRecord(
             iteration=iteration,
             loss=loss,
@@ -145,14 +151,16 @@ class Recorder:
             snapshot=frozen_array(a[:SNAPSHOT, :SNAPSHOT], np.float32), seconds=0.0,
         )
 
-    def _backward(self, layer: int, da: np.ndarray, dw: np.ndarray) -> BackwardLayer:
+    def _backward(self, layer: int, da: np.ndarray, dw: np.ndarray, dz: np.ndarray) -> BackwardLayer:
         g_spec, w_spec = self.specs[2], self.specs[3]
         gs = self.summarizer.tensor(da, g_spec)
         ws = self.summarizer.tensor(dw, w_spec)
+        zs = self.summarizer.tensor(dz, self.z_spec)
         return BackwardLayer(
             layer=layer, gradient=Histogram.of(gs, g_spec.edges),
             mean=gs["mean"], std=gs["std"], min=gs["min"], max=gs["max"],
             nonfinite=gs["nonfinite"] + ws["nonfinite"], predicted_std=None,
             weight_gradient=Histogram.of(ws, w_spec.edges), weight_std=ws["std"], predicted_weight_std=None,
-            seconds=0.0,
+            seconds=0.0, pre_gradient=Histogram.of(zs, self.z_spec.edges), pre_gradient_mean=zs["mean"],
+            pre_gradient_std=zs["std"],
         )

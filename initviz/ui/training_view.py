@@ -126,8 +126,9 @@ class TrainingView(QWidget):
                                            "slider picks"))
         self.layer_quantity = QComboBox()
         for key, text, tip in zip(QUANTITIES, (self.tr("Activations"), self.tr("Pre-activations"),
-                                               self.tr("Gradients"), self.tr("Weight gradients")),
-                                  ("a = phi(z)", "z = xW + b", "dL/da", "dL/dW")):
+                                               self.tr("Gradients"), self.tr("Weight gradients"),
+                                               self.tr("Gradients dL/dz")),
+                                  ("a = phi(z)", "z = xW + b", "dL/da", "dL/dW", "dL/dz = dL/da · φ′(z)")):
             self.layer_quantity.addItem(text, key)
             self.layer_quantity.setItemData(self.layer_quantity.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.layer_quantity.setToolTip(self.tr("What the histograms count, on the first 1,000 held-out images; "

@@ -151,6 +151,7 @@ class MainWindow(FileActions, QMainWindow):
         training = self.area.current_key == "training"
         if training != self._training:
             self._training = training
+            self.panel.set_training(training)
             self._debounce.start()
 
     def _phase_configuration(self, change, immediate: bool) -> None:

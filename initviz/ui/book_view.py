@@ -16,8 +16,11 @@ import html
 import numpy as np
 import pyqtgraph as pg
 
+from .book_pages import PageBar, layer_px, line_px
 from .i18n import tr
+from .layout_fit import LayerPages, layer_pages
 from .plotting import (
+    LEFT_AXIS_PX,
     Label,
     PaintClock,
     count_ticks,
@@ -30,7 +33,7 @@ from .plotting import (
     style_plot,
 )
 from .rundata import RunData, Series
-from .theme import FONT_PX, Theme
+from .theme import FONT_PX, Theme, scaled_px
 
 #: Distance between the left edges of two neighbouring layers (a layer is 1 wide).
 PITCH = 1.28
@@ -136,6 +139,13 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         self.rows: list[_Row] = []
         self._add_row()  # the comparison row is built when a comparison first comes
         self._top = 1.0
+        # Layers that do not fit one line wrap onto more lines (one run) or pages
+        # ("layers 17-32 of 40"); each row draws (run index, its 0-based layers).
+        self.page = 0
+        self.pages: LayerPages | None = None
+        self._lines: list[tuple[int, range]] = []
+        self.pager = PageBar(self)
+        self.pager.page_asked.connect(self.turn_page)
         self.set_theme(theme)
 
     def _add_row(self) -> _Row:
@@ -160,29 +170,77 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         self.refresh()
 
     def drawn_heights(self, run: int = 0) -> np.ndarray:
-        """The bar heights on screen for run ``run``, one row per layer (for tests)."""
-        row = self.rows[run]
-        heights = np.asarray(row.bars.opts.get("height"), dtype=np.float64)
+        """The bar heights on screen for run ``run``, one row per layer shown (for tests)."""
         bins = len(self.runs[run].series[self.quantity].edges) - 1
-        return heights.reshape(-1, bins)
+        parts = [np.asarray(row.bars.opts.get("height"), dtype=np.float64).reshape(-1, bins)
+                 for row, (r, _layers) in zip(self.rows, self._lines) if r == run]
+        return np.concatenate(parts) if parts else np.zeros((0, bins))
+
+    def turn_page(self, step: int) -> None:
+        """Show the next (``step`` 1) or previous (-1) page of layers."""
+        self.page = max(self.page + step, 0)
+        self.refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if not hasattr(self, "pager"):  # pyqtgraph resizes before __init__ has ended
+            return
+        before = (self.pages, list(self._lines))
+        self._paginate()
+        if (self.pages, self._lines) != before:
+            self.refresh()
+        self.pager.place()
+
+    @staticmethod
+    def _number_style(depth: int) -> tuple[int, int]:
+        """(digits, pixel size) of the numbers under the layers: shorter and smaller when many."""
+        return (2, FONT_PX - 3) if depth > 6 else (3, FONT_PX - 1)
+
+    def _paginate(self) -> None:
+        """Choose the layers of each row: as many on a line as their texts leave room for,
+        wrapped onto more lines (one run), the rest on further pages."""
+        if not self.runs:
+            self.pages, self._lines = None, []
+            self.pager.show_pages(None)
+            return
+        depth = max(run.depth for run in self.runs)
+        lo, hi = shared_span([run.series[self.quantity].edges for run in self.runs]) or (0.0, 1.0)
+        digits, text_px = self._number_style(depth)
+        need = layer_px(depth, lo, hi, digits, text_px, PITCH)
+        width = self.viewport().width() - scaled_px(LEFT_AXIS_PX) - 30
+        line = line_px(max([row.rows_of_text for row in self.rows] + [3]), TOP_PX, TEXT_LINE_PX)
+        height = self.viewport().height() - 20
+        pages = layer_pages(depth, width, height, need, line, len(self.runs), MAX_LAYERS, self.page)
+        if pages.pages > 1:  # the page bar takes a strip at the top
+            height -= self.pager.sizeHint().height()
+            pages = layer_pages(depth, width, height, need, line, len(self.runs), MAX_LAYERS, self.page)
+        self.pages, self.page = pages, pages.page
+        shown = [range(r.start - 1, r.stop - 1) for r in (pages.line_layers(i) for i in range(pages.lines))]
+        if len(self.runs) == 1:
+            self._lines = [(0, layers) for layers in shown if len(layers)]
+        else:
+            self._lines = [(i, range(shown[0].start, min(shown[0].stop, run.depth))) for i, run in
+                           enumerate(self.runs)]
+        self.pager.show_pages(pages)
+        self.ci.layout.setContentsMargins(9, 9 + (self.pager.height() if self.pager.isVisible() else 0), 9, 9)
 
     def refresh(self) -> None:
         """Redraw from the runs' arrays (cheap: a handful of setData calls)."""
-        while len(self.rows) < min(len(self.runs), MAX_ROWS):
+        self._paginate()
+        while len(self.rows) < len(self._lines):
             self._add_row()
         for i, row in enumerate(self.rows[1:], start=1):
-            row.plot.setVisible(i < len(self.runs))
+            row.plot.setVisible(i < len(self._lines))
         top = 0.0
         span = shared_span([run.series[self.quantity].edges for run in self.runs])
         many = len(self.runs) > 1
-        for i, row in enumerate(self.rows):
-            if i < len(self.runs):
-                if many:  # each run in its colour (edges too: narrow bars stay seen); the prediction thin, in
-                    colour = self.theme.series[i % len(self.theme.series)]  # the text's, over any of them
-                    row.paint(colour, colour, self.theme.foreground, 2)
-                else:
-                    row.paint(self.theme.bar, self.theme.bar_edge, self.theme.prediction)
-                top = max(top, self._draw_row(row, self.runs[i], span, i))
+        for row, (i, layers) in zip(self.rows, self._lines):
+            if many:  # each run in its colour (edges too: narrow bars stay seen); the prediction thin, in
+                colour = self.theme.series[i % len(self.theme.series)]  # the text's, over any of them
+                row.paint(colour, colour, self.theme.foreground, 2)
+            else:
+                row.paint(self.theme.bar, self.theme.bar_edge, self.theme.prediction)
+            top = max(top, self._draw_row(row, self.runs[i], span, i, layers))
         caps = [run.y_max for run in self.runs if run.y_max is not None]
         if caps and not self.log_y:  # taller bars run off the top, as in the book's figure
             top = min(top, min(caps))
@@ -190,11 +248,15 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         self._layout_y()
 
     # -- drawing --------------------------------------------------------------------
-    def _draw_row(self, row: _Row, run: RunData, span: tuple[float, float] | None = None, index: int = 0) -> float:
+    def _draw_row(self, row: _Row, run: RunData, span: tuple[float, float] | None = None, index: int = 0,
+                  layers: range | None = None) -> float:
+        """Draw ``layers`` (0-based; the first MAX_LAYERS when None) of ``run`` in ``row``."""
         series = run.series[self.quantity]
-        depth = min(run.depth, MAX_LAYERS)
-        # compared runs of different depths: every row as wide as the deepest, layer under layer
-        x_max = (max(min(r.depth, MAX_LAYERS) for r in self.runs) - 1) * PITCH + 1
+        layers = range(min(run.depth, MAX_LAYERS)) if layers is None else layers
+        first, depth = layers.start, len(layers)
+        # every line as wide as a full one, layer under layer (compared runs of different depths too)
+        per_line = self.pages.per_line if self.pages is not None else depth
+        x_max = (max(per_line, 1) - 1) * PITCH + 1
         row.plot.setXRange(-0.14, x_max + 0.14, padding=0)
         title = html.escape(run.title or "")
         if len(self.runs) > 1:
@@ -204,7 +266,7 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
             set_title(row.plot, None, self.theme)
         for k in range(depth):
             t = row._text(row.titles, k, (0.5, 1.0), FONT_PX + 2, bold=True)
-            t.setText(tr("{0}-layer").format(k + 1))
+            t.setText(tr("{0}-layer").format(first + k + 1))
             t.setPos(k * PITCH + 0.5, 0)
         for k, item in enumerate(row.titles):
             item.setVisible(k < depth)
@@ -221,21 +283,20 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
         offsets = np.arange(depth)[:, None] * PITCH
         x0 = (offsets + unit[None, :-1]).ravel()
         x1 = (offsets + unit[None, 1:]).ravel()
-        counts = series.counts[:depth].astype(np.float64)
+        counts = series.counts[first:first + depth].astype(np.float64)
         heights = np.log10(np.maximum(counts, 1)) * (counts > 0) if self.log_y else counts
         row.bars.setOpts(x0=x0, x1=x1, height=heights.ravel())
         top = float(heights.max()) if heights.size else 0.0
-        self._draw_prediction(row, series, depth, unit, offsets)
+        self._draw_prediction(row, series, layers, unit, offsets)
         if self.show_prediction and series.predicted is not None:
-            pred = series.predicted[:depth]
+            pred = series.predicted[first:first + depth]
             if np.isfinite(pred).any():
                 p = np.log10(np.maximum(pred, 1)) if self.log_y else pred
                 top = max(top, float(np.nanmax(p)))
         # ticks (low, high) and numbers under each layer
         quantity = self.quantity
-        crowded = depth > 6  # shorter numbers, smaller type
         compact = len(self.runs) >= 3
-        digits, text_px = (2, FONT_PX - 3) if crowded else (3, FONT_PX - 1)
+        digits, text_px = self._number_style(max(r.depth for r in self.runs))
         for k in range(depth):
             for j, (value, anchor_x, frac) in enumerate(((lo, 0.0, 0.0), (hi, 1.0, 1.0))):
                 t = row._text(row.ticks, 2 * k + j, (anchor_x, 0.0), FONT_PX)
@@ -244,21 +305,22 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
                 t.setVisible(True)
             n = row._text(row.numbers, k, (0.5, 0.0), FONT_PX - 1)
             n.set_pixel_size(text_px)
-            n.setText(_panel_text(series, k, quantity, digits, compact) if series.filled[k] else "")
+            n.setText(_panel_text(series, first + k, quantity, digits, compact) if series.filled[first + k] else "")
             n.setPos(k * PITCH + 0.5, n.pos().y())
             n.setVisible(True)
         self._hide_texts(row, depth)
         row.layers = depth
-        row.rows_of_text = max([len(_panel_text(series, k, quantity, 3, compact).splitlines()) for k in range(depth)]
+        row.rows_of_text = max([len(_panel_text(series, k, quantity, 3, compact).splitlines()) for k in layers]
                                + [2 if compact else 3])
         return top
 
-    def _draw_prediction(self, row: _Row, series: Series, depth: int, unit, offsets) -> None:
+    def _draw_prediction(self, row: _Row, series: Series, layers: range, unit, offsets) -> None:
         if not self.show_prediction or series.predicted is None or not np.isfinite(series.predicted).any():
             row.prediction.setData([], [])
             return
         centres = 0.5 * (unit[:-1] + unit[1:])
-        pred = series.predicted[:depth]
+        depth = len(layers)
+        pred = series.predicted[layers.start:layers.stop]
         y = np.log10(np.maximum(pred, 1)) * (pred >= 1) if self.log_y else pred.copy()
         xs = np.concatenate([offsets + centres[None, :], np.full((depth, 1), np.nan)], axis=1).ravel()
         ys = np.concatenate([y, np.full((depth, 1), np.nan)], axis=1).ravel()
@@ -274,17 +336,19 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
     def _layout_y(self, *_args) -> None:
         """Fit the y range so that titles (above) and numbers (below) get their pixels."""
         top = self._top * 1.02
-        for row in self.rows:
-            if not row.plot.isVisible():
-                continue
+        shown = [row for row in self.rows if row.plot.isVisible()]
+        # the rows share one y range (linked): room below for the most numbers of any of them
+        text_rows = max([row.rows_of_text for row in shown] + [1])
+        for row in shown:
             height = max(row.plot.getViewBox().height(), 60.0)
-            below = TEXT_LINE_PX * (row.rows_of_text + 1) + 2
-            usable = max(height - TOP_PX - below, 20.0)
+            line, above = scaled_px(TEXT_LINE_PX), scaled_px(TOP_PX)  # the texts grow with the text zoom
+            below = line * (text_rows + 1) + 2
+            usable = max(height - above - below, 20.0)
             per_px = top / usable
-            row.plot.setYRange(-below * per_px, top + TOP_PX * per_px, padding=0)
+            row.plot.setYRange(-below * per_px, top + above * per_px, padding=0)
             for item in row.titles:
                 item.setPos(item.pos().x(), top + 3 * per_px)
             for item in row.numbers:
-                item.setPos(item.pos().x(), -TEXT_LINE_PX * per_px * 1.05)
+                item.setPos(item.pos().x(), -line * per_px * 1.05)
             ticks = log_count_ticks(top) if self.log_y else count_ticks(top)
             row.plot.getAxis("left").setTicks([ticks])

@@ -89,13 +89,15 @@ def layer_pages(depth: int, width: float, height: float, layer_px: float, line_p
     At most ``most`` layers per line; with one run, several lines (wrapped) when the
     height allows, so that a page holds as many layers as fit. ``page`` is clamped."""
     per_line = max(1, min(most, depth, int(width // max(layer_px, 1.0))))
-    lines = 1
-    if runs == 1:
-        room = max(1, int(height // max(line_px, 1.0)))
-        lines = max(1, min(room, math.ceil(depth / per_line)))
-        per_line = max(per_line if lines == 1 else math.ceil(min(depth, per_line * lines) / lines), 1)
-    pages = LayerPages(depth, per_line, lines, 0)
-    return LayerPages(depth, per_line, lines, min(max(page, 0), pages.pages - 1))
+    lines = max(1, int(height // max(line_px, 1.0))) if runs == 1 else 1
+    lines = min(lines, math.ceil(depth / per_line))
+    # balanced pages (40 layers on 33 + 7 would be 20 + 20) and balanced lines on each
+    pages = math.ceil(depth / (per_line * lines))
+    per_page = math.ceil(depth / pages)
+    lines = math.ceil(per_page / per_line)
+    per_line = math.ceil(per_page / lines)
+    fitted = LayerPages(depth, per_line, lines, 0)
+    return LayerPages(depth, per_line, lines, min(max(page, 0), fitted.pages - 1))
 
 
 class FlowLayout(QLayout):

@@ -372,7 +372,7 @@ class MainWindow(FileActions, QMainWindow):
     def _default_size(self) -> QSize:
         """1600 x 960, or 90% of the screen where that is smaller (a 1280 x 800 laptop)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
+        if screen is None or QGuiApplication.platformName() == "offscreen":  # its 800 x 600 screen is no screen
             return QSize(1600, 960)
         room = screen.availableGeometry().size()
         return QSize(min(1600, int(room.width() * 0.9)), min(960, int(room.height() * 0.9)))

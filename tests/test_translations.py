@@ -26,7 +26,7 @@ sys.path.insert(0, str(FOLDER))
 import update  # noqa: E402  (resources/translations/update.py)
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d")
-TAG = re.compile(r"<[^>]+>")
+TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def _messages():

@@ -260,6 +260,10 @@
         <translation>{0}: {1}</translation>
     </message>
     <message>
+        <source>range: {0}</source>
+        <translation>범위: {0}</translation>
+    </message>
+    <message>
         <source>layer</source>
         <translation>층</translation>
     </message>
@@ -1734,6 +1738,171 @@
         <source>Handout written: {0}</source>
         <translation>유인물을 썼습니다: {0}</translation>
     </message>
+    <message>
+        <source> or </source>
+        <extracomment>Bounds closer to 0 than this are 0 (the grid search of the saturation regions ends within a rounding of ReLU&apos;s kink).</extracomment>
+        <translation> 또는 </translation>
+    </message>
+    <message>
+        <source>saturated: the share of the layer&apos;s pre-activations z (all samples and units) where the slope |φ′(z)| is under {0} of the activation&apos;s largest slope, so almost no gradient passes</source>
+        <translation>포화: 층의 사전 활성화값 z (모든 샘플과 뉴런) 중 기울기 |φ′(z)|가 활성화 함수의 최대 기울기의 {0} 미만이라 기울기가 거의 전달되지 않는 비율</translation>
+    </message>
+    <message>
+        <source>; {0} has the same slope everywhere and never saturates.</source>
+        <translation>; {0}는 어디서나 기울기가 같아 포화되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>; for {0} that is every negative input, so about 50% is normal.</source>
+        <translation>; {0}에서는 음수 입력 전부이므로 50% 안팎이 정상입니다.</translation>
+    </message>
+    <message>
+        <source>; for {0} that is {1}.</source>
+        <translation>; {0}에서는 {1}입니다.</translation>
+    </message>
+    <message>
+        <source>mean: the average of the layer&apos;s values over every sample and unit.</source>
+        <translation>평균: 모든 샘플과 뉴런에 걸친 층 값의 평균.</translation>
+    </message>
+    <message>
+        <source>std: the standard deviation of the layer&apos;s values over every sample and unit (population std, sqrt(mean((x - mean)²))).</source>
+        <translation>σ: 모든 샘플과 뉴런에 걸친 층 값의 표준편차 (모표준편차, sqrt(mean((x - mean)²))).</translation>
+    </message>
+    <message>
+        <source>pred.: the std the mean-field theory predicts for infinitely wide layers, from q_l = σ_w² E[φ(√q_(l-1) z)²] + σ_b² (Poole et al. 2016); far from the measured std when the layers are narrow for their depth.</source>
+        <translation>예측: 층의 너비가 무한할 때 평균장 이론이 예측하는 표준편차, q_l = σ_w² E[φ(√q_(l-1) z)²] + σ_b² (Poole et al. 2016)에서 구합니다. 깊이에 비해 층이 좁으면 측정한 표준편차와 크게 다릅니다.</translation>
+    </message>
+    <message>
+        <source>dead: the share of the layer&apos;s units that output exactly 0 for every sample of the batch; no gradient flows through them (a dying ReLU).</source>
+        <translation>죽은: 배치의 모든 샘플에서 정확히 0을 내는 뉴런의 비율. 이 뉴런으로는 기울기가 흐르지 않습니다 (죽은 ReLU).</translation>
+    </message>
+    <message>
+        <source>outside: the share of the layer&apos;s values beyond the histogram&apos;s range, counted but drawn in no bar (widen Range, or set it to auto).</source>
+        <translation>범위 밖: 히스토그램 범위를 벗어난 층 값의 비율. 세기는 하지만 어느 막대에도 그리지 않습니다 (범위를 넓히거나 auto로 두세요).</translation>
+    </message>
+    <message>
+        <source>non-finite: how many values are NaN or infinite (the run diverged).</source>
+        <translation>inf·NaN: NaN이거나 무한대인 값의 개수 (실행이 발산함).</translation>
+    </message>
+    <message>
+        <source>pred. = predicted std (mean-field theory)</source>
+        <translation>예측 = 예측 표준편차 (평균장 이론)</translation>
+    </message>
+    <message>
+        <source>sat. = saturated: share of z where |φ′(z)| &lt; 5% of its maximum ({0})</source>
+        <translation>포화 = z 중 |φ′(z)|가 최댓값의 5% 미만인 비율 ({0})</translation>
+    </message>
+    <message>
+        <source>dead = units that are 0 for every sample</source>
+        <translation>죽은 = 모든 샘플에서 0인 뉴런</translation>
+    </message>
+    <message>
+        <source>outside = share of values beyond the x range</source>
+        <translation>범위 밖 = x 범위를 벗어난 값의 비율</translation>
+    </message>
+    <message>
+        <source>Under each layer: {0}. Hover over a bar or a number for more.</source>
+        <translation>각 층 아래: {0}. 막대나 수 위에 마우스를 올리면 더 자세히 보입니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>안내서(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The views, the numbers, the keys and the formulas with their sources</source>
+        <translation>보기, 수, 단축키, 수식과 출처</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layers side by side&lt;/b&gt; (the book&apos;s figure, Alt+2): one histogram per layer on one x range and y scale; under each, its statistics. The curve over the bars is the mean-field prediction.</source>
+        <translation>&lt;b&gt;층별 나란히&lt;/b&gt; (책의 그림, Alt+2): 층마다 히스토그램 하나를 같은 x 범위와 y 축으로 그리고, 그 아래에 통계를 적습니다. 막대 위의 곡선은 평균장 예측입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Deep view&lt;/b&gt; (Alt+3, used above 16 layers): every layer&apos;s histogram as one heat map (layer by value), the std against depth (measured solid, predicted dashed), the saturated and dead shares against depth, and one layer drawn large: click a layer to choose it.</source>
+        <translation>&lt;b&gt;심층 보기&lt;/b&gt; (Alt+3, 16개 층을 넘으면 자동): 모든 층의 히스토그램을 한 장의 열지도(층 × 값)로, 깊이에 따른 표준편차(실선: 측정, 점선: 예측), 깊이에 따른 포화·죽은 뉴런 비율, 그리고 크게 그린 한 층. 층을 클릭해 고릅니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Symmetry view&lt;/b&gt; (Alt+4, used for equal weights): the first 64 samples by 64 units of a layer. With equal weights every column is the same: the layer has one distinct unit. With the backward pass on, Show: gradients draws dL/da the same way: every unit also gets the same gradient, so training can never make the units differ.</source>
+        <translation>&lt;b&gt;대칭성 보기&lt;/b&gt; (Alt+4, 같은 가중치면 자동): 한 층의 처음 샘플 64개 × 뉴런 64개. 가중치가 모두 같으면 모든 열이 같아, 층에 서로 다른 뉴런이 하나뿐입니다. 역전파를 켜고 표시: 기울기를 고르면 dL/da도 같은 방식으로 그립니다. 모든 뉴런이 같은 기울기를 받으므로 학습으로도 뉴런들을 서로 다르게 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training&lt;/b&gt; (Alt+5): the network learns MNIST; loss and accuracy per run.</source>
+        <translation>&lt;b&gt;학습&lt;/b&gt; (Alt+5): 신경망이 MNIST를 학습합니다. 실행마다 손실과 정확도.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Phase diagram&lt;/b&gt; (Alt+6): order and chaos of the mean-field theory; click the map to move the run.</source>
+        <translation>&lt;b&gt;상 다이어그램&lt;/b&gt; (Alt+6): 평균장 이론의 질서와 혼돈. 지도를 클릭하면 실행이 그 점으로 옮겨 갑니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Show&lt;/b&gt; picks what the histograms count: activations a = φ(z), pre-activations z = xW + b, or, with the backward pass on, the gradients dL/da, dL/dz and dL/dW. &lt;b&gt;Pin&lt;/b&gt; keeps the current run on screen to compare it with the next ones (up to four).</source>
+        <translation>&lt;b&gt;표시&lt;/b&gt;는 히스토그램이 셀 값을 고릅니다: 활성화값 a = φ(z), 사전 활성화값 z = xW + b, 역전파를 켜면 기울기 dL/da, dL/dz, dL/dW. &lt;b&gt;고정&lt;/b&gt;은 현재 실행을 화면에 남겨 다음 실행들과 비교하게 합니다 (최대 4개).</translation>
+    </message>
+    <message>
+        <source>Number fields take formulas: 1/sqrt(100), 2/sqrt(100), sqrt(2/100); the value is shown beside the field. Hover over a bar for its bin, count and share; over a number for what it measures.</source>
+        <translation>수 입력란에는 수식도 넣을 수 있습니다: 1/sqrt(100), 2/sqrt(100), sqrt(2/100). 계산된 값은 입력란 옆에 보입니다. 막대 위에 마우스를 올리면 구간, 개수, 비율이, 수 위에 올리면 그 수가 무엇을 재는지 보입니다.</translation>
+    </message>
+    <message>
+        <source>distinct units: how many different functions the layer&apos;s units compute; units equal for every sample (within rounding) count as one, all dead units as one.</source>
+        <translation>서로 다른 뉴런: 층의 뉴런들이 서로 다른 함수를 몇 개 계산하는가. 모든 샘플에서 (반올림 오차 안에서) 같은 뉴런은 하나로, 죽은 뉴런은 모두 합쳐 하나로 셉니다.</translation>
+    </message>
+    <message>
+        <source>Saturation here is for {0}; the hover text names it for the run&apos;s activation.</source>
+        <translation>여기의 포화는 {0} 기준입니다. 마우스를 올리면 실행의 활성화 함수 기준으로 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation>수식</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>recommended gain</source>
+        <translation>권장 gain</translation>
+    </message>
+    <message>
+        <source>A layer&apos;s weights W have the shape (fan_in, fan_out): fan_in is the previous layer&apos;s width, the n of 1/√n. The book&apos;s &quot;Xavier&quot; is std 1/√fan_in (Keras calls it LeCun normal); Glorot &amp; Bengio&apos;s own is √(2/(fan_in + fan_out)); the two agree when the layers are equally wide. He&apos;s std is √(2/n); the lecture note&apos;s 2/√n doubles the variance of a ReLU layer at every layer.</source>
+        <translation>층의 가중치 W의 모양은 (fan_in, fan_out)입니다. fan_in은 앞 층의 너비, 곧 1/√n의 n입니다. 책의 &quot;Xavier&quot;는 표준편차 1/√fan_in이고(Keras에서는 LeCun normal), Glorot &amp; Bengio의 원래 식은 √(2/(fan_in + fan_out))입니다. 층의 너비가 같으면 둘은 같습니다. He 초깃값의 표준편차는 √(2/n)이며, 강의 노트의 2/√n은 ReLU 층의 분산을 층마다 두 배로 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Mean-field prediction (Poole et al. 2016; Schoenholz et al. 2017): with weights of variance σ_w²/fan_in and biases of variance σ_b², the pre-activation variance of layer l is q_l = σ_w² E[φ(√q_(l-1) z)²] + σ_b², z ~ N(0, 1), computed by Gauss-Hermite quadrature; χ₁ = σ_w² E[φ′(√q* z)²] &lt; 1: signals and gradients fade (ordered), &gt; 1: they grow (chaotic).</source>
+        <translation>평균장 예측 (Poole et al. 2016; Schoenholz et al. 2017): 가중치 분산이 σ_w²/fan_in이고 편향 분산이 σ_b²이면, l층 사전 활성화값의 분산은 q_l = σ_w² E[φ(√q_(l-1) z)²] + σ_b², z ~ N(0, 1)이며 가우스-에르미트 구적법으로 계산합니다. χ₁ = σ_w² E[φ′(√q* z)²] &lt; 1이면 신호와 기울기가 사라지고(질서), &gt; 1이면 커집니다(혼돈).</translation>
+    </message>
+    <message>
+        <source>The keys work wherever the keyboard focus is, also in a number field.</source>
+        <translation>단축키는 키보드 포커스가 어디에 있든, 수 입력란에서도 작동합니다.</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>The views</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>The numbers under each histogram</source>
+        <translation>히스토그램 아래의 수</translation>
+    </message>
+    <message>
+        <source>Formulas and their sources</source>
+        <translation>수식과 출처</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>initviz shows how the initial weights shape what flows through a deep network: the values of every layer for one batch of inputs, before any training. Every change to a control reruns it.</source>
+        <translation>initviz는 가중치 초깃값이 심층 신경망을 흐르는 값을 어떻게 바꾸는지 보여 줍니다: 학습 전, 입력 배치 하나에 대한 모든 층의 값. 제어판을 바꿀 때마다 다시 실행합니다.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1959,10 +2128,6 @@
     <message>
         <source>Seed and precision</source>
         <translation>시드와 정밀도</translation>
-    </message>
-    <message>
-        <source>range: {0}</source>
-        <translation>범위: {0}</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2392,13 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>initviz guide</source>
+        <translation>initviz 안내서</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>initviz: weight initialization, layer by layer</source>
@@ -2310,6 +2482,7 @@
     <name>NumberField</name>
     <message>
         <source>number or formula</source>
+        <extracomment>The frame of a field holding a bad value (Okabe-Ito vermillion: seen by everyone).</extracomment>
         <translation>수 또는 수식</translation>
     </message>
 </context>
@@ -2626,6 +2799,10 @@
         <translation>가중치 기울기</translation>
     </message>
     <message>
+        <source>Gradients dL/dz</source>
+        <translation>기울기 dL/dz</translation>
+    </message>
+    <message>
         <source>What the histograms count, on the first 1,000 held-out images; gradients of their mean loss</source>
         <translation>히스토그램이 세는 값 (시험 이미지 처음 1,000장; 기울기는 평균 손실의 기울기)</translation>
     </message>
@@ -2806,6 +2983,10 @@
     <message>
         <source>1 button</source>
         <translation>버튼 1개</translation>
+    </message>
+    <message>
+        <source>axis</source>
+        <translation>축</translation>
     </message>
 </context>
 </TS>

@@ -75,14 +75,14 @@ def pyqtgraph_menus() -> list[str]:
 
 
 def aliased() -> list[tuple[str, str]]:
-    """(context, text) of pyqtgraph's ``_translate("Form", "...")`` calls (its Designer-made
-    templates alias QCoreApplication.translate, which lupdate does not follow)."""
+    """(context, text) of pyqtgraph's ``_translate("Form", "...")`` and ``translate("ViewBox", "...")``
+    calls: its modules alias QCoreApplication.translate, which lupdate does not follow."""
     found = []
     for path in pyqtgraph_menus():
         for node in ast.walk(ast.parse(Path(path).read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_translate"
-                    and len(node.args) == 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
-                                                    for a in node.args)):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("_translate", "translate") and len(node.args) == 2
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)):
                 found.append((node.args[0].value, node.args[1].value))
     return list(dict.fromkeys(found))
 

@@ -38,7 +38,7 @@ class CaptionPanel(QFrame):
         self.caption = QLabel()
         self.formula = QLabel()
         self.number = QLabel()
-        for label in (self.title, self.caption, self.formula, self.number):
+        for label in (self.title, self.caption, self.formula):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -50,10 +50,11 @@ class CaptionPanel(QFrame):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.caption)
+        layout.addWidget(self.formula)
+        # the number on a line of its own, as wide as its text (wrapped, it split formulas)
         bottom = QHBoxLayout()
-        bottom.setSpacing(24)
-        bottom.addWidget(self.formula, 1)
-        bottom.addWidget(self.number, 1)
+        bottom.addWidget(self.number, 0)
+        bottom.addStretch(1)
         layout.addLayout(bottom)
         self.px = CAPTION_PX
         self.step: Step | None = None

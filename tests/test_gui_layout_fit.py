@@ -29,7 +29,7 @@ CASES = {
     "book40": lambda: SimulationConfig(depth=40, width=100, activation="tanh", init=InitSpec("xavier"), seed=1),
     "deep": lambda: SimulationConfig(depth=60, width=100, activation="tanh", init=InitSpec("normal", std=0.01),
                                      seed=1, gradients=True),
-    # "symmetry": lambda: PRESETS_BY_KEY["equal_weights"],
+    "symmetry": lambda: PRESETS_BY_KEY["equal_weights"],
 }
 VIEWS = {"book10": "book", "book5": "book", "book40": "book", "deep": "deep", "symmetry": "symmetry"}
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 
 from .compare_curves import RunCurves
 from .correlation_plot import CorrelationPlot
+from .deep_axes import decades, has_zero, log_ticks, log_values, plain_ticks, zero_row
 from .i18n import tr
 from .plot_arrangement import PlotArrangement
 from .plotting import (
@@ -27,10 +28,8 @@ from .plotting import (
     Label,
     PaintClock,
     curve,
-    finite_positive,
     fmt,
     line_pen,
-    log_axis_ticks,
     percent,
     set_label,
     set_title,
@@ -42,8 +41,9 @@ from .theme import FONT_PX, GREEN, PURPLE, Theme, scaled_px
 #: Milliseconds between two stages of a redraw: long enough for the first stage's
 #: repaint to happen on its own (with 0 ms, Qt merged several stages into one repaint).
 STAGE_GAP_MS = 4
-#: Fractions below this are drawn at this floor on the log axis.
-FRACTION_FLOOR = 1e-4
+#: The fraction axis shows at least 0.1 to 1 (a decade); it reaches down to the smallest
+#: non-zero fraction measured, and zeros get a "0" row below (``deep_axes``).
+FRACTION_TOP_DECADES = 1
 
 
 def _short(title: str, limit: int = 22) -> str:
@@ -124,6 +124,14 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             plot.enableAutoRange(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
+            plot.getAxis("left").enableAutoSIPrefix(False)  # never "(x1e+27)"
+        for axis in (self.heat.getAxis("left"), self.large.getAxis("bottom"), self.colorbar.axis):
+            plain_ticks(axis)  # values of a diverged run: 4×10¹²⁶
+        # the dashed line that sets the "0" row of a log axis off from its decades
+        self.zero_breaks = {plot: pg.InfiniteLine(angle=0, movable=False) for plot in (self.std_plot, self.frac_plot)}
+        for plot, line in self.zero_breaks.items():
+            plot.addItem(line, ignoreBounds=True)
+            line.hide()
         self._ranges: dict = {}
         self._stages: list = []
         self._stage_pending = False
@@ -148,6 +156,8 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         self.colorbar.axis.setWidth(48)
         for m in (self.marker, self.std_marker, self.frac_marker):
             m.setPen(line_pen(theme.prediction if theme.name == "light" else "#FFFFFF", width=2))
+        for line in self.zero_breaks.values():
+            line.setPen(line_pen(theme.muted, dashed=True, width=1))
         self.large_bars.setOpts(brush=pg.mkBrush(theme.bar), pen=pg.mkPen(theme.bar_edge, width=1))
         self.large_pred.setPen(line_pen(theme.prediction, width=3))
         self.large_text.setColor(theme.foreground)
@@ -290,14 +300,10 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             s = run.series[self.quantity]
             values += [s.std[s.filled], s.predicted_std if self.show_prediction else s.std[:0]]
         allv = np.concatenate(values) if values else np.array([])
-        allv = allv[np.isfinite(allv) & (allv > 0)]
-        if allv.size:  # whole decades, so that the axis changes rarely while a run streams in
-            lo, hi = np.floor(np.log10(allv.min())), np.ceil(np.log10(allv.max()))
-            hi = max(hi, lo + 1)
-            if self._ranges.get("std ticks") != (lo, hi):
-                self._ranges["std ticks"] = (lo, hi)
-                self.std_plot.getAxis("left").setTicks(log_axis_ticks(int(lo), int(hi)))
-            self._set_range(self.std_plot, "y", float(lo), float(hi))
+        # whole decades down to the smallest non-zero std (the axis changes rarely while a
+        # run streams in); a std of exactly 0 on a "0" row below them
+        span = decades(allv)
+        lo = self._log_axis(self.std_plot, "std", span or (-1, 0), has_zero(allv), bool(allv.size))
         if self.runs:
             deepest = max(r.depth for r in self.runs)
             self._set_range(self.std_plot, "x", 0.5, deepest + 0.5)
@@ -310,9 +316,9 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             run = self.runs[i]
             s = run.series[self.quantity]
             x = np.arange(1, run.depth + 1, dtype=np.float64)
-            y = finite_positive(np.where(s.filled, s.std, np.nan), 1e-30)
-            measured.setData(x, y, connect="finite")
-            p = finite_positive(s.predicted_std, 1e-30) if self.show_prediction else np.full(run.depth, np.nan)
+            y = log_values(np.where(s.filled, s.std, np.nan), lo)
+            measured.setData(x, y, connect="finite")  # a diverged run ends at its last finite layer
+            p = log_values(s.predicted_std, lo) if self.show_prediction else np.full(run.depth, np.nan)
             predicted.setData(x, p, connect="finite")
         entries = []
         many = len(self.runs) > 1
@@ -347,23 +353,41 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
     def _draw_fractions(self, run: RunData) -> None:
         s = run.series["activations"]
         x = np.arange(1, run.depth + 1, dtype=np.float64)
-        sat = finite_positive(np.where(s.filled, s.saturated, np.nan), FRACTION_FLOOR)
-        dead = finite_positive(np.where(s.filled, s.dead, np.nan), FRACTION_FLOOR)
+        measured = [np.concatenate([r.series["activations"].saturated[r.series["activations"].filled],
+                                    r.series["activations"].dead[r.series["activations"].filled]])
+                    for r in self.runs]
+        fractions = np.concatenate(measured) if measured else np.array([])
+        span = decades(fractions) or (-FRACTION_TOP_DECADES, 0)
+        lo = self._log_axis(self.frac_plot, "frac", (min(span[0], -FRACTION_TOP_DECADES), 0),
+                            has_zero(fractions), True)
+        sat = log_values(np.where(s.filled, s.saturated, np.nan), lo)
+        dead = log_values(np.where(s.filled, s.dead, np.nan), lo)
         self.sat_curve.setData(x, sat, connect="finite")
         self.dead_curve.setData(x, dead, connect="finite")
         entries = [(self.sat_curve, tr("saturated")), (self.dead_curve, tr("dead units"))]
-        if self.frac_runs.draw(self.runs, self.theme, FRACTION_FLOOR):  # compared: every run in its colour
+        # compared: every run in its colour; zeros (only they are below 10^lo) on the "0" row
+        if self.frac_runs.draw(self.runs, self.theme, 10.0 ** zero_row(lo)):
             self.sat_curve.setData([], [])
             self.dead_curve.setData([], [])
             entries = [(self.frac_runs.keys[0], tr("saturated")), (self.frac_runs.keys[1], tr("dead units"))]
             run = max(self.runs, key=lambda r: r.depth)  # the x range of the deepest
         self._set_legend(self.frac_plot.legend, entries)
-        if "frac ticks" not in self._ranges:
-            self._ranges["frac ticks"] = True
-            self.frac_plot.getAxis("left").setTicks(log_axis_ticks(int(np.log10(FRACTION_FLOOR)), 0))
-        self._set_range(self.frac_plot, "y", float(np.log10(FRACTION_FLOOR)), 0.0)
         self._set_range(self.frac_plot, "x", 0.5, run.depth + 0.5)
         self._layer_ticks(self.frac_plot, run.depth)
+
+    def _log_axis(self, plot: pg.PlotItem, name: str, span: tuple[int, int], zero: bool, known: bool) -> int:
+        """Ticks and y range of a log axis over the decades ``span``, with the "0" row and
+        its dashed line when ``zero``; returns the lowest decade (where zeros are placed
+        below). ``known``: there are values at all (else the range is left alone)."""
+        lo, hi = span
+        if known and self._ranges.get((name, "ticks")) != (lo, hi, zero):
+            self._ranges[(name, "ticks")] = (lo, hi, zero)
+            plot.getAxis("left").setTicks(log_ticks(lo, hi, zero))
+            self.zero_breaks[plot].setValue(lo - 0.5)
+            self.zero_breaks[plot].setVisible(zero)
+        if known:  # a third of a decade under the "0" row, where its label fits
+            self._set_range(plot, "y", zero_row(lo) - 0.3 if zero else float(lo), float(hi))
+        return lo
 
     def _draw_correlation(self) -> None:
         """Show the correlation row while a run measures it, and draw it."""

@@ -13,7 +13,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from .plotting import PaintClock, curve, line_pen, set_label, set_title, style_plot
+from .deep_axes import plain_ticks
+from .plot_arrangement import PlotArrangement
+from .plotting import BOTTOM_AXIS_PX, LEFT_AXIS_PX, PaintClock, curve, line_pen, set_label, set_title, style_plot
 from .rundata import RunData
 from .symmetry_runs import OtherRuns
 from .theme import TITLE_PX, Theme, scaled_px
@@ -21,6 +23,12 @@ from .theme import TITLE_PX, Theme, scaled_px
 
 class _Canvas(PaintClock, pg.GraphicsLayoutWidget):
     pass
+
+
+def _cell_size() -> tuple[float, float]:
+    """The least room (pixels) of one plot: its axes at the text zoom and 200 x 140 of data
+    (the colour bar and the titles ask for more themselves)."""
+    return scaled_px(LEFT_AXIS_PX) + 200, scaled_px(BOTTOM_AXIS_PX) + scaled_px(32) + 140
 
 
 class SymmetryView(QWidget):
@@ -49,12 +57,16 @@ class SymmetryView(QWidget):
         self.map.invertY(True)
         self.colorbar = pg.ColorBarItem(values=(0, 1), interactive=False, width=18)
         self.colorbar.setImageItem(self.image, insert_in=self.map)
+        plain_ticks(self.colorbar.axis)  # "0.2", not "200" under a "(x0.001)" scale
         self.distinct = self.canvas.addPlot(row=0, col=1)
         self.distinct_curve = curve(self.distinct, symbol="o", symbolSize=9)
         self.distinct.setLogMode(y=True)
         self.others = OtherRuns(self)
-        self.canvas.ci.layout.setColumnStretchFactor(0, 3)
-        self.canvas.ci.layout.setColumnStretchFactor(1, 2)
+        # side by side while both get their least size, else one above the other, else tabs:
+        # the distinct units stay in view however narrow the window
+        self.arrangement = PlotArrangement(self.canvas, _cell_size, columns=2, stretch=(3, 2))
+        self.arrangement.set_plots([self.map_grid, self.distinct],
+                                   [self.tr("Units of one layer"), self.tr("Distinct units")])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -131,7 +143,7 @@ class SymmetryView(QWidget):
         set_title(
             self.map,
             self.tr("{0}: layer {1}").format(run.title, k) if many else
-            self.tr("Layer {0}: first {1} samples x first {2} units").format(k, img.shape[1], img.shape[0]),
+            self.tr("Layer {0}: {1} samples x {2} units").format(k, img.shape[1], img.shape[0]),  # short: fits 1024
             self.theme,
         )
         self.others.draw(k, (lo, hi), self.tr("{0}: layer {1}").replace("{1}", str(k)))

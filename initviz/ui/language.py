@@ -90,7 +90,7 @@ class LanguageMenu:
 
     def __init__(self, window, view_menu) -> None:
         self.window = window
-        self.menu = view_menu.addMenu(tr("&Language"))
+        self.menu = view_menu.addMenu(tr("La&nguage"))  # L is the theme's, the lecture's and the zoom's
         self.group = QActionGroup(window)
         self.actions: dict[str, QAction] = {}
         for code in LANGUAGES:

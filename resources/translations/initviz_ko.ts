@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>activation value</source>
-        <extracomment>Milliseconds between two stages of a redraw: long enough for the first stage&apos;s repaint to happen on its own (with 0 ms, Qt merged several stages into one repaint). Fractions below this are drawn at this floor on the log axis.</extracomment>
+        <extracomment>Milliseconds between two stages of a redraw: long enough for the first stage&apos;s repaint to happen on its own (with 0 ms, Qt merged several stages into one repaint). The fraction axis shows at least 0.1 to 1 (a decade); it reaches down to the smallest non-zero fraction measured, and zeros get a &quot;0&quot; row below (``deep_axes``).</extracomment>
         <translation>활성화값</translation>
     </message>
     <message>
@@ -404,9 +404,9 @@
         <translation>시드 {0}</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
+        <source>La&amp;nguage</source>
         <extracomment>Each language&apos;s name in itself, as the menu shows it (never translated).</extracomment>
-        <translation>언어(&amp;L)</translation>
+        <translation>언어(&amp;N)</translation>
     </message>
     <message>
         <source>Language</source>
@@ -635,7 +635,7 @@
     </message>
     <message>
         <source>distinct units per layer</source>
-        <translation>서로 다른 뉴런 수</translation>
+        <translation>서로 다른 뉴런</translation>
     </message>
     <message>
         <source>Equal weights</source>
@@ -1784,24 +1784,24 @@
         <translation>inf·NaN: NaN이거나 무한대인 값의 개수 (실행이 발산함).</translation>
     </message>
     <message>
-        <source>pred. = predicted std (mean-field theory)</source>
-        <translation>예측 = 예측 표준편차 (평균장 이론)</translation>
+        <source>pred. = predicted std (mean-field)</source>
+        <translation>예측 = 예측 표준편차 (평균장)</translation>
     </message>
     <message>
-        <source>sat. = saturated: share of z where |φ′(z)| &lt; 5% of its maximum ({0})</source>
-        <translation>포화 = z 중 |φ′(z)|가 최댓값의 5% 미만인 비율 ({0})</translation>
+        <source>sat. = saturated: slope |φ′(z)| &lt; 5% of its peak</source>
+        <translation>포화 = 기울기 |φ′(z)|가 최댓값의 5% 미만</translation>
     </message>
     <message>
-        <source>dead = units that are 0 for every sample</source>
+        <source>dead = units at 0 for every sample</source>
         <translation>죽은 = 모든 샘플에서 0인 뉴런</translation>
     </message>
     <message>
-        <source>outside = share of values beyond the x range</source>
-        <translation>범위 밖 = x 범위를 벗어난 값의 비율</translation>
+        <source>outside = beyond the x range</source>
+        <translation>범위 밖 = x 범위를 벗어난 값</translation>
     </message>
     <message>
-        <source>Under each layer: {0}. Hover over a bar or a number for more.</source>
-        <translation>각 층 아래: {0}. 막대나 수 위에 마우스를 올리면 더 자세히 보입니다.</translation>
+        <source>{0}. Hover for more.</source>
+        <translation>{0}. 마우스를 올리면 더 보입니다.</translation>
     </message>
     <message>
         <source>&amp;Guide</source>
@@ -1902,6 +1902,56 @@
     <message>
         <source>initviz shows how the initial weights shape what flows through a deep network: the values of every layer for one batch of inputs, before any training. Every change to a control reruns it.</source>
         <translation>initviz는 가중치 초깃값이 심층 신경망을 흐르는 값을 어떻게 바꾸는지 보여 줍니다: 학습 전, 입력 배치 하나에 대한 모든 층의 값. 제어판을 바꿀 때마다 다시 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Layer {0}, bin {1} of {2}: {3} to {4}</source>
+        <extracomment>The words that start each statistic&apos;s line under a histogram, as drawn (translated).</extracomment>
+        <translation>{0}층, 구간 {2}개 중 {1}번째: {3}에서 {4}까지</translation>
+    </message>
+    <message>
+        <source>{0} values, {1} of the layer&apos;s {2}</source>
+        <translation>값 {0}개, 층의 {2} 중 {1}</translation>
+    </message>
+    <message>
+        <source>predicted: {0} (mean-field theory)</source>
+        <translation>예측: {0} (평균장 이론)</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>측정</translation>
+    </message>
+    <message>
+        <source>Colour: log10(1 + count)</source>
+        <translation>색: log10(1 + 개수)</translation>
+    </message>
+    <message>
+        <source>Layer {0}: std {1}, predicted {2}</source>
+        <translation>{0}층: 표준편차 {1}, 예측 {2}</translation>
+    </message>
+    <message>
+        <source>Layer {0}: saturated {1}, dead {2}</source>
+        <translation>{0}층: 포화 {1}, 죽은 뉴런 {2}</translation>
+    </message>
+    <message>
+        <source>A share of 0 is drawn at the bottom of the axis.</source>
+        <translation>비율 0은 축의 맨 아래에 그립니다.</translation>
+    </message>
+    <message>
+        <source>activation a = φ(z)</source>
+        <extracomment>The Show menu&apos;s quantities the view draws as gradients, and which corner each uses (the weight gradients have no sample axis: the view draws dL/da for them).</extracomment>
+        <translation>활성화값 a = φ(z)</translation>
+    </message>
+    <message>
+        <source>Layer {0}: no gradients yet (turn on the backward pass)</source>
+        <translation>{0}층: 아직 기울기가 없습니다 (역전파를 켜세요)</translation>
+    </message>
+    <message>
+        <source>Layer {0}: every one of the first {1} units gets the same gradient: training cannot make them differ</source>
+        <translation>{0}층: 처음 뉴런 {1}개가 모두 같은 기울기를 받습니다. 학습으로도 서로 다르게 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Layer {0}: {1} distinct gradients among the first {2} units</source>
+        <translation>{0}층: 처음 뉴런 {2}개 중 서로 다른 기울기 {1}개</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +2705,14 @@
         <translation>층:</translation>
     </message>
     <message>
+        <source>Units of one layer</source>
+        <translation>한 층의 뉴런</translation>
+    </message>
+    <message>
+        <source>Distinct units</source>
+        <translation>서로 다른 뉴런</translation>
+    </message>
+    <message>
         <source>unit (neuron)</source>
         <translation>뉴런</translation>
     </message>
@@ -2683,8 +2741,8 @@
         <translation>{0}층: 실행을 기다리는 중</translation>
     </message>
     <message>
-        <source>Layer {0}: first {1} samples x first {2} units</source>
-        <translation>{0}층: 처음 샘플 {1}개 x 처음 뉴런 {2}개</translation>
+        <source>Layer {0}: {1} samples x {2} units</source>
+        <translation>{0}층: 샘플 {1}개 x 뉴런 {2}개</translation>
     </message>
     <message>
         <source>Layer {0}: {1} distinct unit of {2}: every neuron computes the same function</source>

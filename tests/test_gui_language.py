@@ -101,6 +101,9 @@ def test_the_language_menu_remembers_and_offers_a_restart(window, tmp_path, monk
     entries = [a.text() for a in window.language_menu.menu.actions()]
     assert entries == ["English", "한국어"]
     assert [a.text() for a in window.language_menu.menu.actions() if a.isChecked()] == ["English"]
+    from initviz.ui.fonts import FAMILY
+
+    assert window.language_menu.actions["ko"].font().family() == FAMILY  # Hangul without a system font
     asked = []
 
     def later(box):

@@ -19,11 +19,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QSettings
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..safe_io import MAX_READ_BYTES
-from .fonts import register_fonts, use_korean_font
+from .fonts import FAMILY, register_fonts, use_korean_font
 from .i18n import LANGUAGES, current_language, install_translators, system_language, tr
 from .settings import FILE_NAME, settings_dir
 
@@ -95,6 +95,8 @@ class LanguageMenu:
         self.actions: dict[str, QAction] = {}
         for code in LANGUAGES:
             action = QAction(NAMES[code], window)
+            if code == "ko" and register_fonts():  # Hangul even where the system has no such font
+                action.setFont(QFont(FAMILY, action.font().pointSize()))
             action.setCheckable(True)
             action.setChecked(code == current_language())
             action.triggered.connect(lambda _=False, c=code: self.choose(c))

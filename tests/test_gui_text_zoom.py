@@ -102,3 +102,19 @@ def test_the_window_zooms_from_any_focus_and_remembers_it(qtbot, tmp_path):
     assert again.presenting.panel_action.isChecked() == again.presenting.panel_visible()
     assert Qt.Key.Key_F9 in [s[0].key() for s in again.presenting.panel_action.shortcuts()]
     again.close()
+
+
+def test_the_panel_widens_to_its_fields_at_a_larger_zoom(qtbot, tmp_path):
+    from initviz.ui.main_window import MainWindow
+    from initviz.ui.settings import Settings
+
+    w = MainWindow(Settings(tmp_path))
+    qtbot.addWidget(w)
+    w.resize(1600, 960)
+    w.show()
+    qtbot.waitExposed(w)
+    w.presenting.zoom.set_scale(2.0)
+    QApplication.processEvents()
+    scroll = w.centralWidget().widget(0)
+    assert w.centralWidget().sizes()[0] >= scroll.widget().minimumSizeHint().width()
+    w.close()

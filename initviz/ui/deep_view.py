@@ -385,8 +385,8 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             plot.getAxis("left").setTicks(log_ticks(lo, hi, zero))
             self.zero_breaks[plot].setValue(lo - 0.5)
             self.zero_breaks[plot].setVisible(zero)
-        if known:  # a third of a decade under the "0" row, where its label fits
-            self._set_range(plot, "y", zero_row(lo) - 0.3 if zero else float(lo), float(hi))
+        if known:  # room for the end labels: a third of a decade under the "0" row, a sixth elsewhere
+            self._set_range(plot, "y", zero_row(lo) - 0.3 if zero else lo - 0.15, hi + 0.15)
         return lo
 
     def _draw_correlation(self) -> None:

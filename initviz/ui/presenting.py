@@ -8,7 +8,7 @@ whatever has focus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
@@ -32,6 +32,8 @@ class Presenting(QObject):
         self.panel_action.triggered.connect(self.set_panel_visible)
         window.addAction(self.panel_action)
         self.splitter.splitterMoved.connect(self._sync)
+        self.zoom.changed.connect(self.fit_panel)
+        QTimer.singleShot(0, self.fit_panel)  # a zoom kept from the last session
         if menu is not None:
             menu.addSeparator()
             menu.addAction(self.panel_action)
@@ -55,6 +57,19 @@ class Presenting(QObject):
             width = panel.minimumSizeHint().width() + 40
             split.setSizes([width, max(total - width, 1)])
         self._sync()
+
+    def fit_panel(self, *_args) -> None:
+        """Widen the panel to its contents' width at the text zoom (its fields were cut at
+        the right after Ctrl+=); the figure gives up the room."""
+        split = self.splitter
+        scroll = split.widget(0)
+        inner = scroll.widget() if hasattr(scroll, "widget") else None
+        if inner is None or not self.panel_visible():
+            return
+        need = inner.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
+        sizes = split.sizes()
+        if sizes[0] < need and sum(sizes) > need:
+            split.setSizes([need, sum(sizes) - need])
 
     def _sync(self, *_args) -> None:
         self.panel_action.setChecked(self.panel_visible())

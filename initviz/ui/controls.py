@@ -18,20 +18,20 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ..engine import ACTIVATIONS, SCHEMES, ConfigError, InitSpec, SimulationConfig
+from ..engine import ACTIVATIONS, SCHEMES, InitSpec, SimulationConfig
 from ..engine.activations import Activation
 from ..engine.config import DTYPES, MAX_BINS, MAX_DEPTH, MAX_SAMPLES, MAX_WIDTH
 from ..engine.initializers import PARAMETERS, Scheme
-from ..engine.parameters import Parameter
+from ..engine.parameters import Parameter, check_number
 from .error_text import translated_error
 from .i18n import tr
+from .number_field import NumberField, RangeField
 from .numbers import format_number, parse_number, parse_range
 
 
@@ -57,29 +57,6 @@ def parameter_tip(parameter: Parameter) -> str:
     if not parameter.choices:
         lines.append(tr("Formulas work: 1/sqrt(100), sqrt(2/100)"))
     return "\n".join(lines)
-
-
-class NumberField(QLineEdit):
-    """A line edit holding a number or formula; ``value()`` raises ConfigError naming the field."""
-
-    def __init__(self, name: str, tip: str, parent=None) -> None:
-        super().__init__(parent)
-        self.name = name
-        self.setToolTip(tip)
-        self.setPlaceholderText(self.tr("number or formula"))
-
-    def value(self) -> float:
-        try:
-            value = parse_number(self.text())
-        except ValueError as exc:
-            self.setStyleSheet("border: 2px solid #D55E00;")  # vermillion: seen by everyone
-            raise ConfigError(tr("{0}: {1}").format(self.name, exc)) from None
-        if self.styleSheet():
-            self.setStyleSheet("")
-        return value
-
-    def set_value(self, value: float) -> None:
-        self.setText(format_number(value))
 
 
 class ControlPanel(QWidget):
@@ -142,6 +119,7 @@ class ControlPanel(QWidget):
                 field = self._combo({c: c for c in parameter.choices})
             else:
                 field = self._number(tr(parameter.name), "")
+                field.check = parameter.check  # a bad value (-1 for a std) framed like a bad text
             field.setToolTip(parameter_tip(parameter))
             self.params[parameter.name] = field
         self.depth = self._spin(1, MAX_DEPTH, self.tr("Number of layers"))
@@ -149,7 +127,7 @@ class ControlPanel(QWidget):
         self.features = self._spin(1, MAX_WIDTH, self.tr("Input features: the fan_in of layer 1"))
         self.samples = self._spin(1, MAX_SAMPLES, self.tr("Rows of the input batch"))
         self.bins = self._spin(1, MAX_BINS, self.tr("Histogram bins (the book uses 30)"))
-        self.range = QLineEdit()
+        self.range = RangeField()
         self.range.setToolTip(self.tr("Histogram range LOW, HIGH, or auto (the book: 0, 1 for every activation)"))
         self.range.editingFinished.connect(self._edited)
         self.range.textEdited.connect(lambda text: self._typed(text, parse_range))
@@ -164,6 +142,7 @@ class ControlPanel(QWidget):
         self.input.setToolTip(self.tr("Distribution of the input batch"))
         self.bias_std = self._number(self.tr("bias std"), self.tr("Biases b ~ N(0, sigma_b^2); 0: no bias "
                                                                   "(the book has none)"))
+        self.bias_std.check = lambda v: check_number("bias std", v, low=0.0)
         self.gradients = QCheckBox(self.tr("Backward pass (gradients)"))
         self.gradients.setToolTip(self.tr("Back-propagate g ~ N(0, 1) from the top: dL/da and dL/dW = "
                                           "a_prev^T (dL/da * phi'(z)) per layer"))
@@ -229,7 +208,9 @@ class ControlPanel(QWidget):
         for name, (label, widget) in self._rows.items():
             label.setVisible(name in used)
             widget.setVisible(name in used)
-        param = ACTIVATIONS[self.activation.currentData()].param
+        act = ACTIVATIONS[self.activation.currentData()]
+        param = act.param
+        self.alpha.check = None if param is None else (lambda v: param.check(v, f"{act.label} {param.name}"))
         self._alpha_label.setVisible(param is not None)
         self.alpha.setVisible(param is not None)
         if param is not None:
@@ -274,10 +255,7 @@ class ControlPanel(QWidget):
 
     def config(self) -> SimulationConfig:
         """The configuration the controls describe; ConfigError names a bad value."""
-        try:
-            hist_range = parse_range(self.range.text())
-        except ValueError as exc:
-            raise ConfigError(self.tr("range: {0}").format(exc)) from None
+        hist_range = self.range.value()
         act = ACTIVATIONS[self.activation.currentData()]
         alpha = self.alpha.value() if act.param is not None else None
         bias_std = self.bias_std.value()

@@ -18,7 +18,8 @@ threads with PyTorch on two. For continuity with earlier figures it also prints 
 unequal pair, the engine on one thread against PyTorch on two. The four variants are
 alternated, ``--rounds`` times each; ratios are of the medians, and each round's own
 ratios (its variants ran back to back) give the spread. On a shared machine the
-fastest round of each variant is the best estimate of a quiet one (``*_fastest``).
+fastest round of each variant is the best estimate of a quiet one (``*_fastest``), and
+the ratio of CPU times (``*_cpu``) what each side computed while others took the cores.
 Also timed, once: the book's three-run comparison as the window runs it
 (``engine.training_job``, records every 100 iterations). Target: torch_ratio <= 0.8.
 
@@ -60,8 +61,8 @@ def book_config(iterations: int) -> TrainingConfig:
                           iterations=iterations, every=iterations, seed=20150206)
 
 
-def engine_run(config: TrainingConfig, blas_threads: int = training.BLAS_THREADS) -> tuple[float, float]:
-    """Seconds for the whole ``train`` generator, and the last loss."""
+def engine_run(config: TrainingConfig, blas_threads: int = training.BLAS_THREADS) -> tuple[float, float, float]:
+    """Wall and CPU seconds of the ``train`` generator's results, and the last loss."""
     default, training.BLAS_THREADS = training.BLAS_THREADS, blas_threads
     try:
         return _engine_run(config)
@@ -69,18 +70,18 @@ def engine_run(config: TrainingConfig, blas_threads: int = training.BLAS_THREADS
         training.BLAS_THREADS = default
 
 
-def _engine_run(config: TrainingConfig) -> tuple[float, float]:
+def _engine_run(config: TrainingConfig) -> tuple[float, float, float]:
     results = train(config)  # loads the data and builds the network before the first result
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     last = float("nan")
     for result in results:
         loss = getattr(result, "loss", None)
         if loss is not None:
             last = loss
-    return time.perf_counter() - t0, last
+    return time.perf_counter() - t0, time.process_time() - c0, last
 
 
-def torch_run(config: TrainingConfig, threads: int) -> tuple[float, float]:
+def torch_run(config: TrainingConfig, threads: int) -> tuple[float, float, float]:
     """The same iterations in PyTorch on ``threads`` threads: the engine's initial weights and minibatches."""
     import torch
 
@@ -110,7 +111,7 @@ def torch_run(config: TrainingConfig, threads: int) -> tuple[float, float]:
         with torch.no_grad():
             return float((net(x_test).argmax(dim=1) == y_test).float().mean())
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     accuracy()
     loss = float("nan")
     for i in range(config.iterations):
@@ -122,10 +123,11 @@ def torch_run(config: TrainingConfig, threads: int) -> tuple[float, float]:
         with torch.no_grad():
             loss = loss_fn(net(xb), yb).item()
     accuracy()
-    return time.perf_counter() - t0, loss
+    return time.perf_counter() - t0, time.process_time() - c0, loss
 
 
-def run_variant(config: TrainingConfig, engine_threads: int | None, torch_threads: int | None) -> tuple[float, float]:
+def run_variant(config: TrainingConfig, engine_threads: int | None,
+                torch_threads: int | None) -> tuple[float, float, float]:
     if engine_threads is not None:
         return engine_run(config, blas_threads=engine_threads)
     return torch_run(config, torch_threads)
@@ -162,13 +164,15 @@ def main() -> int:
     for _, engine_threads, torch_threads in variants:  # warm-up: imports, the data file, BLAS, PyTorch's pools
         run_variant(book_config(50), engine_threads, torch_threads)
     times: dict[str, list[float]] = {label: [] for label, _, _ in variants}
+    cpu: dict[str, list[float]] = {label: [] for label, _, _ in variants}
     round_ratios: dict[str, list[float]] = {n: [] for n in pairs}
     for r in range(args.rounds):
         line = []
         for label, engine_threads, torch_threads in variants:
-            seconds, last = run_variant(config, engine_threads, torch_threads)
+            seconds, cpu_seconds, last = run_variant(config, engine_threads, torch_threads)
             times[label].append(seconds)
-            line.append(f"{label} {seconds:.3f} s (last loss {last:.4f})")
+            cpu[label].append(cpu_seconds)
+            line.append(f"{label} {seconds:.3f} s, CPU {cpu_seconds:.3f} s (last loss {last:.4f})")
         for n in round_ratios:
             round_ratios[n].append(times[f"engine_{n}"][-1] / times[f"torch_{n}"][-1])
         ratios = ", ".join(f"{n} thread(s) {round_ratios[n][-1]:.3f}" for n in pairs)
@@ -181,8 +185,11 @@ def main() -> int:
         engine, torch_ = f"engine_{n}", f"torch_{n}"
         summary[key] = round(median[engine] / median[torch_], 3)
         summary[key + "_fastest"] = round(fastest[engine] / fastest[torch_], 3)
+        # CPU time: what each side computed, whatever the other processes on the machine took.
+        summary[key + "_cpu"] = round(statistics.median(cpu[engine]) / statistics.median(cpu[torch_]), 3)
         print(f"{key} ({n} thread(s) each) {summary[key]:.3f}, rounds {min(round_ratios[n]):.3f} to "
-              f"{max(round_ratios[n]):.3f}, fastest rounds {summary[key + '_fastest']:.3f}")
+              f"{max(round_ratios[n]):.3f}, fastest rounds {summary[key + '_fastest']:.3f}; "
+              f"CPU time {summary[key + '_cpu']:.3f}")
     if len(pairs) == 2:
         summary["unequal_ratio_engine_1_torch_2"] = round(median["engine_1"] / median["torch_2"], 3)
         print(f"unequal (engine 1 thread / PyTorch 2 threads) {summary['unequal_ratio_engine_1_torch_2']:.3f}, "

@@ -17,8 +17,9 @@ def test_decades_reach_the_smallest_non_zero_value():
 
 def test_zeros_go_on_their_own_row_below_the_lowest_decade():
     lo, _hi = decades(np.array([1e-3, 0.5]))
-    y = log_values(np.array([0.0, 1e-3, 0.5, np.inf, -2.0]), lo)
-    assert zero_row(lo) == -4
+    y = log_values(np.array([0.0, 1e-3, 0.5, np.inf, -2.0]), zero_row(lo, _hi))
+    assert zero_row(lo, _hi) == -4
+    assert zero_row(-101, 0) == -101 - 17  # a tick step below on a long axis: room for "0"
     assert y[0] == 1e-4 and y[1] == 1e-3 and y[2] == 0.5
     assert math.isnan(y[3]) and math.isnan(y[4])  # a diverged layer ends the curve
 
@@ -26,7 +27,7 @@ def test_zeros_go_on_their_own_row_below_the_lowest_decade():
 def test_log_ticks_label_both_ends_and_the_zero_row():
     major, minor = log_ticks(-47, 0, zero=True)
     places = [k for k, _ in major]
-    assert places[0] == -48 and dict(major)[-48.0] == "0"
+    assert places[0] == -55 and dict(major)[-55.0] == "0"
     assert -47.0 in places and 0.0 in places
     assert dict(major)[-47.0] == "10⁻⁴⁷" and dict(major)[0.0] == "1"
     assert len(major) <= 9 and minor == []

@@ -64,17 +64,23 @@ def has_zero(values: np.ndarray) -> bool:
     return bool((v == 0).any())
 
 
-def zero_row(lo: int) -> int:
-    """The decade where zeros are drawn: one below the lowest of the data."""
-    return lo - 1
+def _step(lo: int, hi: int) -> int:
+    """Decades between two labelled ticks: at most about seven labels."""
+    return max(1, math.ceil((hi - lo) / 6))
 
 
-def log_values(values: np.ndarray, lo: int) -> np.ndarray:
-    """``values`` for a log10 axis (pyqtgraph takes the log): zeros at ``zero_row(lo)``,
-    non-finite and negative values as NaN (a gap), others as they are."""
+def zero_row(lo: int, hi: int) -> int:
+    """The decade where zeros are drawn: one tick step below the lowest of the data (a
+    single decade under 10⁻¹⁰¹ on a hundred-decade axis leaves no room for its "0")."""
+    return lo - _step(lo, hi)
+
+
+def log_values(values: np.ndarray, zero_decade: int) -> np.ndarray:
+    """``values`` for a log10 axis (pyqtgraph takes the log): zeros at 10^``zero_decade``
+    (``zero_row``), non-finite and negative values as NaN (a gap), others as they are."""
     out = np.asarray(values, dtype=np.float64).copy()
     out[~np.isfinite(out) | (out < 0)] = np.nan
-    out[out == 0] = 10.0 ** zero_row(lo)
+    out[out == 0] = 10.0 ** zero_decade
     return out
 
 
@@ -82,7 +88,7 @@ def log_ticks(lo: int, hi: int, zero: bool = False) -> list[list[tuple[float, st
     """Ticks of a log10 axis from 10^lo to 10^hi: every decade labelled (at most about
     seven: every second, third... beyond), 2 and 5 between when it spans at most three
     decades, and "0" on the zero row when ``zero``."""
-    step = max(1, math.ceil((hi - lo) / 6))
+    step = _step(lo, hi)
     major = [(float(k), power_of_ten(k)) for k in range(hi, lo - 1, -step)]  # counted from the top
     if major[-1][0] != lo:  # the lowest decade is labelled: the smallest value lies just above it
         if major[-1][0] - lo < step / 2:
@@ -92,7 +98,7 @@ def log_ticks(lo: int, hi: int, zero: bool = False) -> list[list[tuple[float, st
     if hi - lo <= 3:
         minor = [(math.log10(m) + k, f"{m * 10.0 ** k:g}") for k in range(lo, hi) for m in (2, 5)]
     if zero:
-        major.append((float(zero_row(lo)), "0"))
+        major.append((float(zero_row(lo, hi)), "0"))
     return [sorted(major), minor]
 
 

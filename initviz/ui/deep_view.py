@@ -303,7 +303,7 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
         # whole decades down to the smallest non-zero std (the axis changes rarely while a
         # run streams in); a std of exactly 0 on a "0" row below them
         span = decades(allv)
-        lo = self._log_axis(self.std_plot, "std", span or (-1, 0), has_zero(allv), bool(allv.size))
+        floor = self._log_axis(self.std_plot, "std", span or (-1, 0), has_zero(allv), bool(allv.size))
         if self.runs:
             deepest = max(r.depth for r in self.runs)
             self._set_range(self.std_plot, "x", 0.5, deepest + 0.5)
@@ -316,9 +316,9 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
             run = self.runs[i]
             s = run.series[self.quantity]
             x = np.arange(1, run.depth + 1, dtype=np.float64)
-            y = log_values(np.where(s.filled, s.std, np.nan), lo)
+            y = log_values(np.where(s.filled, s.std, np.nan), floor)
             measured.setData(x, y, connect="finite")  # a diverged run ends at its last finite layer
-            p = log_values(s.predicted_std, lo) if self.show_prediction else np.full(run.depth, np.nan)
+            p = log_values(s.predicted_std, floor) if self.show_prediction else np.full(run.depth, np.nan)
             predicted.setData(x, p, connect="finite")
         entries = []
         many = len(self.runs) > 1
@@ -358,15 +358,15 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
                     for r in self.runs]
         fractions = np.concatenate(measured) if measured else np.array([])
         span = decades(fractions) or (-FRACTION_TOP_DECADES, 0)
-        lo = self._log_axis(self.frac_plot, "frac", (min(span[0], -FRACTION_TOP_DECADES), 0),
+        floor = self._log_axis(self.frac_plot, "frac", (min(span[0], -FRACTION_TOP_DECADES), 0),
                             has_zero(fractions), True)
-        sat = log_values(np.where(s.filled, s.saturated, np.nan), lo)
-        dead = log_values(np.where(s.filled, s.dead, np.nan), lo)
+        sat = log_values(np.where(s.filled, s.saturated, np.nan), floor)
+        dead = log_values(np.where(s.filled, s.dead, np.nan), floor)
         self.sat_curve.setData(x, sat, connect="finite")
         self.dead_curve.setData(x, dead, connect="finite")
         entries = [(self.sat_curve, tr("saturated")), (self.dead_curve, tr("dead units"))]
-        # compared: every run in its colour; zeros (only they are below 10^lo) on the "0" row
-        if self.frac_runs.draw(self.runs, self.theme, 10.0 ** zero_row(lo)):
+        # compared: every run in its colour; zeros (only they are below the data) on the "0" row
+        if self.frac_runs.draw(self.runs, self.theme, 10.0 ** floor):
             self.sat_curve.setData([], [])
             self.dead_curve.setData([], [])
             entries = [(self.frac_runs.keys[0], tr("saturated")), (self.frac_runs.keys[1], tr("dead units"))]
@@ -377,17 +377,18 @@ class DeepView(PaintClock, pg.GraphicsLayoutWidget):
 
     def _log_axis(self, plot: pg.PlotItem, name: str, span: tuple[int, int], zero: bool, known: bool) -> int:
         """Ticks and y range of a log axis over the decades ``span``, with the "0" row and
-        its dashed line when ``zero``; returns the lowest decade (where zeros are placed
-        below). ``known``: there are values at all (else the range is left alone)."""
+        its dashed line when ``zero``; returns the decade of the "0" row, where zeros are
+        drawn. ``known``: there are values at all (else the range is left alone)."""
         lo, hi = span
         if known and self._ranges.get((name, "ticks")) != (lo, hi, zero):
             self._ranges[(name, "ticks")] = (lo, hi, zero)
             plot.getAxis("left").setTicks(log_ticks(lo, hi, zero))
-            self.zero_breaks[plot].setValue(lo - 0.5)
+            self.zero_breaks[plot].setValue((lo + zero_row(lo, hi)) / 2)
             self.zero_breaks[plot].setVisible(zero)
         if known:  # room for the end labels: a third of a decade under the "0" row, a sixth elsewhere
-            self._set_range(plot, "y", zero_row(lo) - 0.3 if zero else lo - 0.15, hi + 0.15)
-        return lo
+            pad = 0.15 * (lo - zero_row(lo, hi))  # a label's room, in the axis's own decades
+            self._set_range(plot, "y", zero_row(lo, hi) - 2 * pad if zero else lo - pad, hi + pad)
+        return zero_row(lo, hi)
 
     def _draw_correlation(self) -> None:
         """Show the correlation row while a run measures it, and draw it."""

@@ -53,7 +53,8 @@ def build_menus(window) -> dict:
     add_action(window, run, tr("&Cancel"), window.cancel, "Esc", tr("Stop the run at the next layer"))
     add_action(window, run, tr("&New seed"), window.panel._reseed, "Ctrl+R")
     presets = menus["presets"] = bar.addMenu(tr("&Presets"))
-    keys = [f"Ctrl+{d}" for d in "1234567890"] + [f"Ctrl+Shift+{d}" for d in "1234567890"]
+    # Ctrl+0 is the text zoom's reset (as in a browser): the tenth preset takes Ctrl+Shift+0
+    keys = [f"Ctrl+{d}" for d in "123456789"] + ["Ctrl+Shift+0"] + [f"Ctrl+Shift+{d}" for d in "123456789"]
     for i, preset in enumerate(PRESETS + TRAINING_PRESETS):
         if preset is TRAINING_PRESETS[0]:
             presets.addSeparator()

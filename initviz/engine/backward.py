@@ -18,9 +18,12 @@ from .config import SimulationConfig
 from .initializers import weight_std
 from .kernels import BinSpec, Summarizer
 from .network import Network, input_batch, input_second_moment, stream
-from .results import BackwardLayer, Histogram
+from .results import BackwardLayer, Histogram, frozen_array
 from .theory import gaussian_expectation, gradient_gains
 
+#: Rows and columns of the gradients kept for the symmetry view (the forward pass keeps
+#: the same corner of the activations).
+SNAPSHOT = 64
 #: Activations kept at once by the checkpointed backward pass (independent of depth).
 CHECKPOINT_SLOTS = 16
 
@@ -73,6 +76,8 @@ def backward(config: SimulationConfig, net: Network, preds, summarizer: Summariz
             pre_gradient_mean=zs["mean"],
             pre_gradient_std=zs["std"],
             predicted_pre_gradient_std=zgrad_pred[k] if zgrad_pred else None,
+            snapshot=frozen_array(g[:SNAPSHOT, :SNAPSHOT], np.float32),
+            pre_gradient_snapshot=frozen_array(delta[:SNAPSHOT, :SNAPSHOT], np.float32),
         )
         return result
 

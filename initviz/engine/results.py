@@ -164,6 +164,10 @@ class BackwardLayer:
     pre_gradient_mean: float = float("nan")
     pre_gradient_std: float = float("nan")
     predicted_pre_gradient_std: float | None = None
+    # 64 x 64 corners (samples x units) of dL/da and dL/dz, float32, for the symmetry view:
+    # with equal weights every unit below the top gets the same gradient (not in to_json)
+    snapshot: np.ndarray | None = None
+    pre_gradient_snapshot: np.ndarray | None = None
 
     pass_name = "backward"
 

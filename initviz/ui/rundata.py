@@ -86,6 +86,8 @@ class RunData:
         self.distinct_units = np.zeros(depth, dtype=np.int64)
         self.units = np.asarray(config.width, dtype=np.int64)
         self.snapshots: dict[int, np.ndarray] = {}
+        # the symmetry view's corners of dL/da and dL/dz, by layer
+        self.gradient_snapshots: dict[str, dict[int, np.ndarray]] = {"gradients": {}, "pre_gradients": {}}
         # pairs of correlated inputs (``SimulationConfig.correlation``): per layer, NaN until filed
         self.correlation = np.full(depth, np.nan)
         self.predicted_correlation = np.full(depth, np.nan)
@@ -146,6 +148,10 @@ class RunData:
                 LayerStats(r.pre_gradient_mean, r.pre_gradient_std, r.predicted_pre_gradient_std, None, None,
                            r.nonfinite),
             )
+        if r.snapshot is not None:
+            self.gradient_snapshots["gradients"][r.layer] = r.snapshot
+        if r.pre_gradient_snapshot is not None:
+            self.gradient_snapshots["pre_gradients"][r.layer] = r.pre_gradient_snapshot
         self.backward_done += 1
 
     def to_rows(self) -> list[dict]:

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 
 from .plotting import curve, line_pen, set_title, style_plot
 from .rundata import RunData
+from .symmetry_quantity import snapshots
 
 
 class OtherRuns:
@@ -71,8 +72,8 @@ class OtherRuns:
 
     def snapshots(self, layer: int) -> list[np.ndarray | None]:
         """Layer ``layer``'s 64 x 64 corner of every other run (x = unit), None where not yet run."""
-        return [None if r.snapshots.get(layer) is None else np.asarray(r.snapshots[layer], dtype=np.float32).T
-                for r in self.view.runs[1:]]
+        corners = [snapshots(r, self.view.quantity).get(layer) for r in self.view.runs[1:]]
+        return [None if c is None else np.asarray(c, dtype=np.float32).T for c in corners]
 
     def draw(self, layer: int, levels: tuple[float, float], title: str) -> None:
         """Every other run's map of ``layer`` on ``levels`` (``title``: the map title with {0}

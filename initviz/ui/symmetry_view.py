@@ -17,8 +17,9 @@ from .deep_axes import plain_ticks
 from .plot_arrangement import PlotArrangement
 from .plotting import BOTTOM_AXIS_PX, LEFT_AXIS_PX, PaintClock, curve, line_pen, set_label, set_title, style_plot
 from .rundata import RunData
+from .symmetry_quantity import colour_label, count_text, distinct_count, distinct_curve, snapshots
 from .symmetry_runs import OtherRuns
-from .theme import TITLE_PX, Theme, scaled_px
+from .theme import FONT_PX, TITLE_PX, Theme, scaled_px
 
 
 class _Canvas(PaintClock, pg.GraphicsLayoutWidget):
@@ -38,6 +39,7 @@ class SymmetryView(QWidget):
         super().__init__(parent)
         self.theme = theme
         self.runs: list[RunData] = []
+        self.quantity = "activations"  # the Show menu's: the activations or, with the backward pass, gradients
         self.layer = QSpinBox(minimum=1, maximum=1, value=1)
         self.layer.setToolTip(self.tr("The layer whose units are drawn"))
         self.layer.valueChanged.connect(self.refresh)
@@ -111,11 +113,13 @@ class SymmetryView(QWidget):
             return
         run = self.runs[0]
         k = self.layer.value()
-        snap = run.snapshots.get(k)
+        snap = snapshots(run, self.quantity).get(k)
+        label = (colour_label(self.quantity), self.theme.foreground, scaled_px(FONT_PX))
+        if getattr(self, "_bar_label", None) != label:  # a new label relayouts the scene
+            self._bar_label = label
+            self.colorbar.axis.setLabel(label[0], color=label[1], **{"font-size": f"{label[2]}px"})
         many = len(self.runs) > 1
-        done = run.forward_done
-        x = np.arange(1, done + 1, dtype=np.float64)
-        self.distinct_curve.setData(x, np.maximum(run.distinct_units[:done], 1).astype(np.float64))
+        self.distinct_curve.setData(*distinct_curve(run, self.quantity))
         top = float(np.log10(max(max(int(r.units.max()) for r in self.runs), 2)))
         self.distinct.setYRange(-0.15, top + 0.15, padding=0)
         self.distinct.getAxis("left").setTicks([[(float(k), f"{10**k:,}") for k in range(int(top) + 1)]])
@@ -148,12 +152,12 @@ class SymmetryView(QWidget):
         )
         self.others.draw(k, (lo, hi), self.tr("{0}: layer {1}").replace("{1}", str(k)))
         units = int(run.units[k - 1])
-        distinct = int(run.distinct_units[k - 1])
+        distinct = distinct_count(run, self.quantity, k)
         if distinct == 1:
             text = self.tr("Layer {0}: {1} distinct unit of {2}: every neuron computes the same function")
         else:
             text = self.tr("Layer {0}: {1} distinct units of {2}")
-        text = text.format(k, distinct, units)
+        text = count_text(run, self.quantity, k) or text.format(k, distinct, units)
         if many:  # every run's count, by its letter
             text = self.tr("Layer {0}, distinct units: {1}").format(k, ";  ".join(
                 f"{r.title[:1]} {int(r.distinct_units[k - 1])}/{int(r.units[min(k, r.depth) - 1])}"

@@ -163,6 +163,6 @@ class ViewArea(QWidget):
             view.show_prediction = self.prediction.isChecked()
         plain = self.current_key not in ("symmetry", "training")  # the Training view has its own
         self.log_y.setEnabled(plain)
-        self.quantity.setEnabled(plain)
+        self.quantity.setEnabled(plain or self.current_key == "symmetry")  # its gradients too
         self.prediction.setEnabled(self.current_key != "training")
         view.set_runs(self.runs)

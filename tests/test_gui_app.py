@@ -117,7 +117,7 @@ def test_missing_settings_folder_is_created_and_settings_come_back(qtbot, tmp_pa
 
 
 def test_unwritable_settings_folder_runs_with_defaults_and_says_so(qtbot, tmp_path):
-    from initviz.engine import SimulationConfig
+    from initviz.presets import PRESETS_BY_KEY
     from initviz.ui.main_window import MainWindow
     from initviz.ui.settings import Settings
 
@@ -126,7 +126,7 @@ def test_unwritable_settings_folder_runs_with_defaults_and_says_so(qtbot, tmp_pa
     w = MainWindow(Settings(blocker / "initviz"))  # cannot be created under a file
     qtbot.addWidget(w)
     assert "not be saved" in w.notice.text()
-    assert w.panel.config() == SimulationConfig()
+    assert w.panel.config() == PRESETS_BY_KEY["sigmoid_std1"].config  # a first launch's figure
     w.save_settings()  # no exception
 
 
@@ -134,13 +134,13 @@ def test_unwritable_settings_folder_runs_with_defaults_and_says_so(qtbot, tmp_pa
                                      b"[General]\nformat=1\n[run]\nconfig=\"{\\\"depth\\\": -1}\"\n",
                                      b"[General]\nformat=1\n[run]\nconfig=not json\n"])
 def test_corrupt_or_foreign_settings_fall_back_to_defaults(qtbot, tmp_path, content):
-    from initviz.engine import SimulationConfig
+    from initviz.presets import PRESETS_BY_KEY
     from initviz.ui.main_window import MainWindow
     from initviz.ui.settings import Settings
 
     (tmp_path / "initviz.ini").write_bytes(content)
     w = MainWindow(Settings(tmp_path))
     qtbot.addWidget(w)
-    assert w.panel.config() == SimulationConfig()
+    assert w.panel.config() == PRESETS_BY_KEY["sigmoid_std1"].config  # a first launch's figure
     assert w.notice.text()  # said so in the status bar
     w.save_settings()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..engine import ConfigError
 from . import export
+from .explain import abbreviations
 from .export_dialog import PngOptions
 from .figure_text import default_file_name, figure_title, footer_lines
 from .i18n import tr
@@ -51,8 +52,10 @@ class FileActions:
         runs = self.runs or [RunData(self.panel.config())]
         quantity = self.area.quantity.currentData() if self.area.quantity.isEnabled() else "activations"
         preset = self._preset.title if self._preset is not None else None
-        return export.Decoration(figure_title(runs[0].config, quantity, tr(preset) if preset else None),
-                                 footer_lines(runs))
+        footer = footer_lines(runs)
+        if self.area.current_key == "book":  # its numbers' short words, defined under it
+            footer.append(abbreviations(quantity))
+        return export.Decoration(figure_title(runs[0].config, quantity, tr(preset) if preset else None), footer)
 
     def _default_name(self, suffix: str) -> str:
         """``relu_he_depth5_seed20150206.png``: what the figure or the numbers show."""

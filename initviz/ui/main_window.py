@@ -32,6 +32,8 @@ from ..presets import Preset
 from .controls import ControlPanel
 from .error_text import translated_error
 from .file_actions import FileActions
+from .first_launch import open_first_figure
+from .guide import install_help
 from .i18n import tr
 from .lecture_actions import install_lecture
 from .menus import build_menus
@@ -79,6 +81,7 @@ class MainWindow(FileActions, QMainWindow):
         self.presenting = Presenting(self, self.menus["view"])  # text zoom (before the theme), panel toggle
         self.lecture = install_lecture(self)  # View > Lecture, File > Lecture handout (lecture_actions.py)
         self.compare = Comparing(self, self.menus)  # pinned runs
+        self.shortcuts = install_help(self)  # Help > Guide (F1); the shortcuts work from any focus
         self._slots: list[RunData] = []  # the job's runs, by the runner's index
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.rerun)
@@ -362,6 +365,8 @@ class MainWindow(FileActions, QMainWindow):
         self.area.log_y.setChecked(str(s.get("view/log_y", "false")).lower() == "true")
         if config is not None:
             self.panel.set_config(config)
+        else:
+            open_first_figure(self)
         s.notices += self.compare.restore(s.get("run/pinned"))
         if s.notices:
             self.notice.setText(" ".join(s.notices))

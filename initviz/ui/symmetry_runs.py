@@ -2,7 +2,8 @@
 
 The first run keeps the view's own map (with the colour bar and the axes) and curve; every
 other run gets a map, two to a row, on the same colour levels so that the maps compare, and
-its curve in its colour; the distinct units then take the grid's next cell. Maps are created
+its curve in its colour. The view's arrangement places the grid of maps and the distinct
+units (side by side, one above the other, or tabs) as the room allows. Maps are created
 when a comparison first needs them and leave the layout when not needed.
 """
 
@@ -53,23 +54,6 @@ class OtherRuns:
             self.set_theme(self.view.theme)
         return self.maps[i], self.images[i]
 
-    def _place(self, runs: int) -> None:
-        """Where the distinct units go: beside the one map, or, for ``runs`` compared runs, in
-        the grid of maps (two to a row) after the last map, the whole row when it is alone."""
-        view = self.view
-        where = None if runs < 2 else (runs // 2, runs % 2, 1 if runs % 2 else 2)
-        if getattr(self, "_where", None) == where:
-            return
-        previous = getattr(self, "_where", None)
-        (view.canvas.ci if previous is None else view.map_grid).removeItem(view.distinct)
-        self._where = where
-        if where is None:
-            view.canvas.ci.addItem(view.distinct, row=0, col=1)
-        else:
-            row, col, span = where
-            view.map_grid.addItem(view.distinct, row=row, col=col, colspan=span)
-        view.canvas.scene().update()  # no trace of it where it was
-
     def snapshots(self, layer: int) -> list[np.ndarray | None]:
         """Layer ``layer``'s 64 x 64 corner of every other run (x = unit), None where not yet run."""
         corners = [snapshots(r, self.view.quantity).get(layer) for r in self.view.runs[1:]]
@@ -83,7 +67,6 @@ class OtherRuns:
             if i >= len(runs) and plot in self._placed:
                 self.view.map_grid.removeItem(plot)
                 self._placed.remove(plot)
-        self._place(len(self.view.runs))
         for i, item in enumerate(self.curves):
             if i >= len(runs):
                 item.setData([], [])

@@ -6,7 +6,7 @@ banner. A failed read or write is a message in the window, never a traceback.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from ..engine import ConfigError
 from . import export
@@ -75,7 +75,11 @@ class FileActions:
         except ConfigError as exc:
             self.show_message(str(exc))
             return
+        self._draw()  # the figure as it is now, laid out (a run may have just ended)
+        QApplication.sendPostedEvents()
         view = self.area.current
+        if hasattr(view, "flush"):
+            view.flush()
         if not path:
             if kind == "png":
                 options = PngOptions(view, decoration or export.Decoration(), self)

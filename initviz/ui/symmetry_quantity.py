@@ -60,6 +60,13 @@ def distinct_count(run: RunData, quantity: str, layer: int) -> int:
     return cache[key]
 
 
+def distinct_title(quantity: str) -> str | None:
+    """The distinct-units plot's title for the gradients (None: the activations' own)."""
+    if drawn(quantity) == "activations":
+        return None
+    return tr("Distinct gradients among the first 64 units")
+
+
 def colour_label(quantity: str) -> str:
     """The colour bar's label: what a colour stands for."""
     return {"activations": tr("activation a = φ(z)"), "gradients": tr("gradient dL/da"),

@@ -17,7 +17,7 @@ from .deep_axes import plain_ticks
 from .plot_arrangement import PlotArrangement
 from .plotting import BOTTOM_AXIS_PX, LEFT_AXIS_PX, PaintClock, curve, line_pen, set_label, set_title, style_plot
 from .rundata import RunData
-from .symmetry_quantity import colour_label, count_text, distinct_count, distinct_curve, snapshots
+from .symmetry_quantity import colour_label, count_text, distinct_count, distinct_curve, distinct_title, snapshots
 from .symmetry_runs import OtherRuns
 from .theme import FONT_PX, TITLE_PX, Theme, scaled_px
 
@@ -108,7 +108,7 @@ class SymmetryView(QWidget):
         set_label(self.map, "left", self.tr("sample"), self.theme)
         set_label(self.distinct, "bottom", self.tr("layer"), self.theme)
         set_label(self.distinct, "left", self.tr("distinct units (log)"), self.theme)
-        set_title(self.distinct, self.tr("Distinct units per layer"), self.theme)
+        set_title(self.distinct, distinct_title(self.quantity) or self.tr("Distinct units per layer"), self.theme)
         if not self.runs:
             return
         run = self.runs[0]

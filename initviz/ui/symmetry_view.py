@@ -51,6 +51,7 @@ class SymmetryView(QWidget):
         top.addSpacing(24)
         top.addWidget(self.count, 1)
         self.canvas = _Canvas()
+        self.canvas.ci.layout.setHorizontalSpacing(36)  # the colour bar's label clear of the next plot's
         self.map_grid = self.canvas.addLayout(row=0, col=0)  # the first run's map; compared runs' beside it
         self.map = self.map_grid.addPlot(row=0, col=0)
         self.image = pg.ImageItem()

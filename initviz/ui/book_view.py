@@ -81,6 +81,16 @@ def _panel_text(series: Series, index: int, quantity: str, digits: int = 3, comp
     return "\n".join(line for line in lines if line)
 
 
+def _spaced(ticks: list, px_per_unit: float, least_px: float) -> list:
+    """``ticks`` without those closer than ``least_px`` to a higher one kept (labels of a
+    short row would overlap), taken from the top."""
+    kept: list = []
+    for value, text in sorted(ticks, reverse=True):
+        if not kept or (kept[-1][0] - value) * px_per_unit >= least_px:
+            kept.append((value, text))
+    return kept[::-1]
+
+
 class _Row:
     """One run's row: a plot item with its bars, prediction curve and text pool."""
 
@@ -350,5 +360,10 @@ class BookView(PaintClock, pg.GraphicsLayoutWidget):
                 item.setPos(item.pos().x(), top + 3 * per_px)
             for item in row.numbers:
                 item.setPos(item.pos().x(), -line * per_px * 1.05)
-            ticks = log_count_ticks(top) if self.log_y else count_ticks(top)
+            # as many count ticks as the bars' height has room for (short rows: 6,000 over 4,000 overlapped)
+            room = max(2, min(4, int(usable // scaled_px(FONT_PX + 10))))
+            ticks = log_count_ticks(top) if self.log_y else count_ticks(top, room)
+            if len(ticks) > room + 1:  # decades: every second, third... from the bottom
+                ticks = ticks[:: -(-len(ticks) // (room + 1))]
+            ticks = _spaced(ticks, usable / top, scaled_px(FONT_PX) + 2)
             row.plot.getAxis("left").setTicks([ticks])

@@ -117,7 +117,11 @@ def build(source: Path, weight: str) -> Path:
 
     font = TTFont(source / f"NotoSansCJK-{weight}.ttc", fontNumber=KR_FACE)
     options = subset.Options()
-    options.layout_features = ["*"]
+    # Every feature but 'locl': its lookups swap digits and punctuation for the Japanese and Chinese
+    # forms when Qt tags a run with another language, and a PDF (the handout) then has glyphs that no
+    # character maps to: "0.01" was extracted as "." or " ".
+    tags = {r.FeatureTag for t in ("GSUB", "GPOS") if t in font for r in font[t].table.FeatureList.FeatureRecord}
+    options.layout_features = sorted(tags - {"locl"})
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.drop_tables += ["vhea", "vmtx", "VORG"]  # vertical writing: never used

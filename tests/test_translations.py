@@ -116,3 +116,35 @@ def test_the_font_covers_the_2350_syllables_of_ks_x_1001_and_the_app_symbols(raw
     symbols = "0123456789.,-+%()=/ √σχξφλπαβ≤≥±×·²³′≈∞→★●◇━┅ÀéñüΦ"
     for font in raw_fonts:
         assert all(font.supportsCharacter(ord(c)) for c in syllables + list(symbols))
+
+
+def test_a_pdf_in_the_font_maps_every_glyph_back_to_its_character(qapp, tmp_path, raw_fonts):
+    """The handout's text must be extractable: each glyph Qt writes needs a ToUnicode entry.
+    Noto CJK's 'locl' lookups swapped digits and punctuation for glyphs no character maps
+    to ("0.01" came out as "."); resources/make_font.py leaves that feature out."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QPainter, QPdfWriter
+
+    from initviz.ui.fonts import FAMILY, register_fonts
+
+    assert register_fonts()
+    text = "0123456789 .,:/-()σ√ 표준편차 기울기"
+    path = tmp_path / "x.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPdfVersion(QPdfWriter.PdfVersion.PdfVersion_1_4)
+    painter = QPainter(writer)
+    painter.setFont(QFont(FAMILY, 14))
+    painter.drawText(QPointF(200, 500), text)
+    painter.end()
+    data = path.read_bytes()
+    cmap = data[data.index(b"beginbfrange"):data.index(b"endbfrange")].decode("latin-1")
+    mapped = set()
+    for line in cmap.splitlines()[1:]:
+        codes = re.findall(r"<([0-9A-F]{4})>", line)
+        if "[" in line:
+            mapped |= {chr(int(c, 16)) for c in codes[2:]}
+        elif len(codes) == 3:
+            first, last, start = (int(c, 16) for c in codes)
+            mapped |= {chr(start + k) for k in range(last - first + 1)}
+    missing = sorted(set(text) - mapped - {" "})
+    assert not missing, f"no ToUnicode entry for {missing}"

@@ -775,7 +775,7 @@
     </message>
     <message>
         <source>zeros</source>
-        <translation>0</translation>
+        <translation>모두 0</translation>
     </message>
     <message>
         <source>w = 0</source>
@@ -1937,8 +1937,12 @@
         <translation>비율 0은 축의 맨 아래에 그립니다.</translation>
     </message>
     <message>
-        <source>activation a = φ(z)</source>
+        <source>Distinct gradients among the first 64 units</source>
         <extracomment>The Show menu&apos;s quantities the view draws as gradients, and which corner each uses (the weight gradients have no sample axis: the view draws dL/da for them).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation a = φ(z)</source>
         <translation>활성화값 a = φ(z)</translation>
     </message>
     <message>

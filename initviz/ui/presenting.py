@@ -33,7 +33,7 @@ class Presenting(QObject):
         window.addAction(self.panel_action)
         self.splitter.splitterMoved.connect(self._sync)
         self.zoom.changed.connect(self.fit_panel)
-        QTimer.singleShot(0, self.fit_panel)  # a zoom kept from the last session
+        QTimer.singleShot(0, self, self.fit_panel)  # a zoom kept from the last session (not after a close)
         if menu is not None:
             menu.addSeparator()
             menu.addAction(self.panel_action)

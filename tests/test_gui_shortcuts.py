@@ -75,3 +75,18 @@ def test_the_field_keeps_select_all_and_typing(qtbot, window):
     assert field.selectedText() == "0.5"
     qtbot.keyClicks(field, "2/sqrt(100)")
     assert field.text() == "2/sqrt(100)"
+
+
+def test_plain_keys_stay_with_the_field_even_if_an_action_has_them(qtbot, window):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    fired = []
+    action = QAction("next page", window)
+    action.setShortcut(QKeySequence("."))
+    action.triggered.connect(lambda: fired.append(True))
+    window.addAction(action)
+    field = window.panel.bias_std
+    focus(qtbot, field)
+    field.clear()
+    qtbot.keyClicks(field, "0.5")
+    assert field.text() == "0.5" and not fired

@@ -10,7 +10,7 @@ window's actions and not a standard editing key (copy, paste, undo, select all..
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
@@ -21,7 +21,13 @@ TEXT_FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox, QTextEdit, QPlainTextEdit
 
 
 def _is_editing_key(event) -> bool:
-    return any(event.matches(key) for key in EDITING_KEYS)
+    """Keys the field keeps: the standard editing keys, and every key without Ctrl, Alt or
+    Meta except Esc and F1-F35 (typing "." or "B" into a field must never turn a page)."""
+    if any(event.matches(key) for key in EDITING_KEYS):
+        return True
+    commands = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+    return not (event.modifiers() & commands) and event.key() != Qt.Key.Key_Escape \
+        and not Qt.Key.Key_F1.value <= event.key() <= Qt.Key.Key_F35.value
 
 
 class WindowShortcuts(QObject):

@@ -245,7 +245,7 @@ class ControlPanel(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
-            QTimer.singleShot(0, self.align_labels)  # once the labels have their new font and text
+            QTimer.singleShot(0, self, self.align_labels)  # after the new font; dropped with the panel
         super().changeEvent(event)
 
     def show_error(self, message: str | None) -> None:

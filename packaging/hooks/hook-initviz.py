@@ -2,8 +2,8 @@
 
 The window is imported inside a function (initviz.cli.main), so every submodule is listed
 to make sure a lazily imported one is never left out. resources/ (icons, the .desktop file,
-the training data with its NOTICE, the Korean translation and font) and LICENSE (the About box shows it) go to the bundle's
-top folder, where initviz/resources.py looks for them; the build scripts (icon, data) and
+the training data with its NOTICE, the Korean translation and font) and LICENSE (the About box
+shows it) go to the bundle's top folder, where initviz/resources.py looks for them; the build scripts (icon, data) and
 the README's screenshots stay out.
 """
 

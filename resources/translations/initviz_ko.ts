@@ -1939,7 +1939,7 @@
     <message>
         <source>Distinct gradients among the first 64 units</source>
         <extracomment>The Show menu&apos;s quantities the view draws as gradients, and which corner each uses (the weight gradients have no sample axis: the view draws dL/da for them).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>처음 뉴런 64개 중 서로 다른 기울기</translation>
     </message>
     <message>
         <source>activation a = φ(z)</source>
